@@ -1,0 +1,31 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Layers (see ARCHITECTURE.md): FormSyntax ← FormModel ← FormLint ← FormServer ← JixiaoCLI ← jixiao.
+// LSP knows nothing about forms. No third-party packages.
+let package = Package(
+  name: "jixiao",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "jixiao", targets: ["jixiao"]),
+    .executable(name: "jixiao-bench", targets: ["JixiaoBench"]),
+  ],
+  targets: [
+    .target(name: "FormSyntax"),
+    .target(name: "FormModel", dependencies: ["FormSyntax"]),
+    .target(name: "FormLint", dependencies: ["FormSyntax", "FormModel"]),
+    .target(name: "LSP"),
+    .target(name: "FormServer", dependencies: ["FormSyntax", "FormModel", "FormLint", "LSP"]),
+    .target(name: "JixiaoCLI", dependencies: ["FormSyntax", "FormModel", "FormLint", "FormServer"]),
+    .executableTarget(name: "jixiao", dependencies: ["JixiaoCLI"]),
+    .executableTarget(name: "JixiaoBench", dependencies: ["FormSyntax", "FormModel", "FormLint", "FormServer", "LSP"]),
+    .target(name: "FormTestSupport", dependencies: ["FormSyntax"]),
+    .testTarget(name: "FormSyntaxTests", dependencies: ["FormSyntax", "FormTestSupport"]),
+    .testTarget(name: "FormModelTests", dependencies: ["FormModel", "FormTestSupport"]),
+    .testTarget(name: "FormLintTests", dependencies: ["FormLint", "FormTestSupport"], resources: []),
+    .testTarget(name: "LSPTests", dependencies: ["LSP"]),
+    .testTarget(name: "FormServerTests", dependencies: ["FormServer", "LSP", "FormTestSupport"]),
+    .testTarget(name: "JixiaoCLITests", dependencies: ["JixiaoCLI", "FormTestSupport"]),
+  ],
+  swiftLanguageModes: [.v6]
+)
