@@ -1,0 +1,153 @@
+import FormSyntax
+
+/// A cell's text with its place in the form node (offsets relative to the node).
+public struct CellText: Sendable, Equatable {
+  /// Index of the cell in the node's `cells`.
+  public let cellIndex: Int
+  /// Byte range of the cell's text (after the TAB, through the last line's text).
+  public let range: Range<Int>
+  /// The text, continuation lines joined by their line breaks as written.
+  public let text: String
+
+  /// The text without surrounding whitespace.
+  public var trimmed: String { TextClean.trimmed(text) }
+  /// Whether the cell holds only whitespace.
+  public var isBlank: Bool { trimmed.isEmpty }
+  /// Byte range of the trimmed text (relative to the node).
+  public var trimmedRange: Range<Int> {
+    let inner = TextClean.trimmedRange(text)
+    return (range.lowerBound + inner.lowerBound)..<(range.lowerBound + inner.upperBound)
+  }
+}
+
+/// A header label and its value cell.
+public struct HeaderEntry: Sendable, Equatable {
+  /// The label cell.
+  public let label: CellText
+  /// The known field the label names, if any.
+  public let field: HeaderField?
+  /// The value cell, absent when the row ends after the label.
+  public let value: CellText?
+  /// Index of the row in the node's `rows`.
+  public let rowIndex: Int
+}
+
+/// An indicator category cell (一级 or 二级), resolved across merged cells.
+public struct CategoryLabel: Sendable, Equatable {
+  /// The label as written (in this row or the row it was inherited from).
+  public let text: String
+  /// The canonical category in the form's profile, when known.
+  public let canonical: String?
+  /// The cell that holds the text (in this row or above).
+  public let cell: CellText?
+  /// Whether the label was inherited from a row above (this row's cell is empty).
+  public let inherited: Bool
+}
+
+/// One row of the indicator table.
+public struct IndicatorRow: Sendable, Equatable {
+  /// Index of the row in the node's `rows`.
+  public let rowIndex: Int
+  /// 一级 (level 1) category, merged cells resolved.
+  public let level1: CategoryLabel
+  /// 二级 (level 2) category, merged cells resolved while the 一级 is unchanged.
+  public let level2: CategoryLabel
+  /// 三级: the indicator's name.
+  public let name: CellText?
+  /// 指标值（及单位）: the target value.
+  public let value: CellText?
+  /// 绩效标准: the standard.
+  public let standard: CellText?
+  /// This row's own 一级 and 二级 cells (empty where merged).
+  public let level1Cell: CellText?
+  /// This row's own 二级 cell.
+  public let level2Cell: CellText?
+
+  /// Whether every filled cell of the row is a not-applicable mark (`/`).
+  public var isNotApplicableRow: Bool {
+    let parts = [name, value, standard].compactMap { $0?.trimmed }
+    return !parts.isEmpty && parts.allSatisfy { IndicatorRow.isNotApplicable($0) }
+  }
+
+  /// `/`, `／`, `无`, `—`, `——`, `-`.
+  public static func isNotApplicable(_ text: String) -> Bool {
+    ["/", "／", "无", "—", "——", "-", "－"].contains(TextClean.trimmed(text))
+  }
+}
+
+/// A field of the signature line (`填表人：…`).
+public struct SignatureField: Sendable, Equatable {
+  /// The label, without its colon.
+  public let label: String
+  /// The value, trimmed; empty when left blank.
+  public let value: String
+}
+
+/// The signature line under a form.
+public struct SignatureLine: Sendable, Equatable {
+  /// Index of the line in the node's `lines`.
+  public let lineIndex: Int
+  /// Byte range of the line's text (relative to the node).
+  public let range: Range<Int>
+  /// The fields in order.
+  public let fields: [SignatureField]
+}
+
+/// One 绩效目标表, typed. Offsets are relative to its form node.
+public struct Form: Sendable {
+  /// The syntax the form was built from.
+  public let node: FormNode
+  /// The annex number (`5-1` from `附件5-1`) and its line.
+  public let annex: (number: String, lineIndex: Int)?
+  /// The title line, if any.
+  public let title: (text: String, lineIndex: Int)?
+  /// The year the form is for, from the title (or configuration), if known.
+  public let year: Int?
+  /// The table unit (`单位：万元`); 万元 when the form has no unit line.
+  public let unit: TableUnit
+  /// Whether the unit was stated in a unit line.
+  public let unitStated: Bool
+  /// The profile the form is checked against.
+  public let profile: Profile
+  /// Whether the profile was detected from the form (rather than pinned by configuration).
+  public let profileDetected: Bool
+  /// Header label/value pairs in order.
+  public let header: [HeaderEntry]
+  /// The indicator table's column-title row, if found.
+  public let indicatorHeaderRow: Int?
+  /// Indicator rows in order.
+  public let indicators: [IndicatorRow]
+  /// Rows of the review block (财政局审核意见 …).
+  public let reviewRows: [Int]
+  /// Rows whose cells could not be matched to the table's columns.
+  public let malformedRows: [Int]
+  /// The signature line, if any.
+  public let signature: SignatureLine?
+
+  /// The first header entry for a field.
+  public func entry(_ field: HeaderField) -> HeaderEntry? { header.first { $0.field == field } }
+
+  /// The value cell of a field.
+  public func value(_ field: HeaderField) -> CellText? { entry(field)?.value }
+
+  /// The line where findings about the whole form start: the annex line, else the title, else the first line.
+  public var anchorLineIndex: Int { annex?.lineIndex ?? title?.lineIndex ?? 0 }
+
+  /// Byte range (relative) of the anchor line's text.
+  public var anchorRange: Range<Int> {
+    guard !node.lines.isEmpty else { return 0..<0 }
+    let line = node.lines[anchorLineIndex]
+    return line.contentStart..<line.contentEnd
+  }
+
+  /// The project name, trimmed, if filled.
+  public var projectName: String? { value(.projectName).map(\.trimmed).flatMap { $0.isEmpty ? nil : $0 } }
+}
+
+/// The money unit of a table, from its unit line.
+public enum TableUnit: String, Sendable, Codable {
+  /// 元.
+  case yuan = "元"
+  /// 万元 (the default).
+  case wanYuan = "万元"
+}

@@ -1,0 +1,147 @@
+/// An indicator taxonomy: the 一级/二级 categories a form is checked against, and the header labels.
+///
+/// Labels and categories live here, not as literals in rules. See RULES.md ("profile").
+public struct Profile: Sendable, Equatable {
+  /// The profile's identifier, as written in configuration (`hunan-2021`, `mof-2015`, `mof-2021`).
+  public let id: ProfileID
+  /// 一级 categories with their 二级 categories, in template order (canonical names, without 指标).
+  public let categories: [(level1: String, level2: [String])]
+  /// 二级 categories that must have a row.
+  public let required: [String]
+  /// Groups of 二级 categories of which at least one must have a row (the 效益 group).
+  public let requiredOneOf: [[String]]
+  /// 二级 categories that should have a row (a warning when missing).
+  public let recommended: [String]
+
+  public static func == (lhs: Profile, rhs: Profile) -> Bool { lhs.id == rhs.id }
+
+  /// The profile for an identifier.
+  public static func named(_ id: ProfileID) -> Profile {
+    switch id {
+    case .hunan2021: return hunan2021
+    case .mof2015: return mof2015
+    case .mof2021: return mof2021
+    }
+  }
+
+  static let benefits = ["经济效益", "社会效益", "生态效益", "可持续影响"]
+
+  /// The seed's template (Hunan county forms, 财预〔2015〕88号 era): satisfaction is a 二级 under 效益.
+  public static let hunan2021 = Profile(
+    id: .hunan2021,
+    categories: [
+      ("产出", ["数量", "质量", "时效", "成本"]),
+      ("效益", benefits + ["社会公众或服务对象满意度"]),
+    ],
+    required: ["数量", "质量", "时效", "成本", "社会公众或服务对象满意度"],
+    requiredOneOf: [benefits], recommended: benefits)
+
+  /// 财预〔2015〕88号: satisfaction is its own 一级.
+  public static let mof2015 = Profile(
+    id: .mof2015,
+    categories: [("产出", ["数量", "质量", "时效", "成本"]), ("效益", benefits), ("满意度", ["服务对象满意度"])],
+    required: ["数量", "质量", "时效", "成本", "服务对象满意度"], requiredOneOf: [benefits], recommended: benefits)
+
+  /// 财预〔2021〕101号: cost is its own 一级 with three 二级.
+  public static let mof2021 = Profile(
+    id: .mof2021,
+    categories: [
+      ("成本", ["经济成本", "社会成本", "生态环境成本"]), ("产出", ["数量", "质量", "时效"]), ("效益", benefits),
+      ("满意度", ["服务对象满意度"]),
+    ],
+    required: ["经济成本", "数量", "质量", "时效", "服务对象满意度"], requiredOneOf: [benefits], recommended: benefits)
+
+  /// Every known profile.
+  public static let all: [Profile] = [hunan2021, mof2015, mof2021]
+
+  /// Synonyms mapped to canonical names (after whitespace and a trailing 指标 are removed).
+  static let synonyms: [String: String] = [
+    "环境效益": "生态效益", "产出数量": "数量", "产出质量": "质量", "产出时效": "时效", "产出成本": "成本", "效果": "效益",
+  ]
+
+  /// The canonical 一级 names.
+  public var level1Names: [String] { categories.map(\.level1) }
+
+  /// Every canonical 二级 name.
+  public var level2Names: [String] { categories.flatMap(\.level2) }
+
+  /// The canonical 一级 for a label, or nil when the profile does not know it.
+  public func level1(for label: String) -> String? {
+    let key = Profile.canonicalLabel(label)
+    return level1Names.first { $0 == key }
+  }
+
+  /// The canonical 二级 for a label under a 一级 (or under any 一级 when `level1` is nil).
+  public func level2(for label: String, under level1: String? = nil) -> String? {
+    let key = Profile.canonicalLabel(label)
+    for category in categories where level1 == nil || category.level1 == level1 {
+      if category.level2.contains(key) { return key }
+    }
+    return nil
+  }
+
+  /// The 一级 a 二级 belongs to.
+  public func parent(ofLevel2 name: String) -> String? { categories.first { $0.level2.contains(name) }?.level1 }
+
+  /// A label with whitespace (incl. U+3000 and line breaks) and a trailing 指标 removed, synonyms resolved.
+  public static func canonicalLabel(_ label: String) -> String {
+    var scalars = String.UnicodeScalarView()
+    for scalar in label.unicodeScalars where !TextClean.isSpace(scalar) { scalars.append(scalar) }
+    var text = String(scalars)
+    if text.hasSuffix("指标") && text.count > 2 { text.removeLast(2) }
+    return synonyms[text] ?? text
+  }
+}
+
+/// The identifier of a profile.
+public enum ProfileID: String, Sendable, CaseIterable, Codable {
+  /// Hunan county template of 2021.
+  case hunan2021 = "hunan-2021"
+  /// 财预〔2015〕88号.
+  case mof2015 = "mof-2015"
+  /// 财预〔2021〕101号.
+  case mof2021 = "mof-2021"
+}
+
+/// Whitespace handling shared by the model and the rules.
+public enum TextClean {
+  /// Space, TAB, U+3000, NBSP, CR, LF and other Unicode white space.
+  public static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C, 0xA0, 0x3000, 0xFEFF, 0x2000...0x200B: return true
+    default: return false
+    }
+  }
+
+  /// The text without leading and trailing whitespace.
+  public static func trimmed(_ text: String) -> String {
+    let scalars = text.unicodeScalars
+    guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
+    let last = scalars.lastIndex(where: { !isSpace($0) })!
+    return String(scalars[first...last])
+  }
+
+  /// The text with every whitespace removed.
+  public static func squeezed(_ text: String) -> String {
+    var scalars = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars where !isSpace(scalar) { scalars.append(scalar) }
+    return String(scalars)
+  }
+
+  /// The UTF-8 range of `text` without leading and trailing whitespace (empty at the end for blank text).
+  public static func trimmedRange(_ text: String) -> Range<Int> {
+    var start = 0
+    var end = 0
+    var offset = 0
+    var seenContent = false
+    for scalar in text.unicodeScalars {
+      let length = UTF8.width(scalar)
+      if !isSpace(scalar) {
+        if !seenContent { start = offset; seenContent = true }
+        end = offset + length
+      }
+      offset += length
+    }
+    return seenContent ? start..<end : offset..<offset
+  }
+}

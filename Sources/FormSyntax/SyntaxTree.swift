@@ -1,0 +1,89 @@
+/// The lossless syntax tree of a document: its form nodes in order.
+///
+/// Printing the tree (`printedBytes`) gives back the input byte for byte, for any input; parsing never
+/// fails. Offsets outside a `FormNode` are absolute UTF-8 offsets into the document.
+public struct SyntaxTree: Sendable {
+  /// The form nodes (a preamble first, where the file has text before its first form).
+  public let nodes: [FormNode]
+  /// Absolute offset of each node's first byte.
+  public let nodeStarts: [Int]
+  /// Number of the first line (0-based) of each node.
+  public let nodeFirstLines: [Int]
+  /// Total number of bytes.
+  public let byteCount: Int
+
+  /// Parses `bytes`.
+  public init(parsing bytes: [UInt8]) {
+    let nodes = bytes.withUnsafeBufferPointer { buffer in
+      SyntaxTree.parseNodes(buffer, range: 0..<buffer.count, atDocumentStart: true).nodes
+    }
+    self.init(nodes: nodes)
+  }
+
+  /// Parses a string's UTF-8.
+  public init(parsing text: String) { self.init(parsing: Array(text.utf8)) }
+
+  init(nodes: [FormNode]) {
+    self.nodes = nodes
+    var starts: [Int] = []
+    var firstLines: [Int] = []
+    starts.reserveCapacity(nodes.count)
+    firstLines.reserveCapacity(nodes.count)
+    var offset = 0
+    var line = 0
+    for node in nodes {
+      starts.append(offset)
+      firstLines.append(line)
+      offset += node.length
+      line += node.lines.count
+    }
+    nodeStarts = starts
+    nodeFirstLines = firstLines
+    byteCount = offset
+  }
+
+  static func parseNodes(
+    _ buffer: UnsafeBufferPointer<UInt8>, range: Range<Int>, atDocumentStart: Bool
+  ) -> (nodes: [FormNode], endsAnnexOnly: Bool) {
+    let (pieces, bomLength, endsAnnexOnly) = FormSegmenter.split(buffer, range: range, atDocumentStart: atDocumentStart)
+    var nodes: [FormNode] = []
+    nodes.reserveCapacity(pieces.count)
+    for (index, piece) in pieces.enumerated() {
+      let base = piece.start
+      let lines = piece.lines.map {
+        SyntaxLine(
+          start: $0.start - base, contentStart: $0.contentStart - base, contentEnd: $0.contentEnd - base,
+          end: $0.end - base, kind: $0.kind, isFormBoundary: $0.isFormBoundary)
+      }
+      let bytes = Array(UnsafeBufferPointer(rebasing: buffer[piece.start..<piece.end]))
+      nodes.append(FormNode(bytes: bytes, bomLength: index == 0 ? bomLength : 0, isForm: piece.isForm, lines: lines))
+    }
+    return (nodes, endsAnnexOnly)
+  }
+
+  /// The document's text, printed from the tree.
+  public var printedBytes: [UInt8] {
+    var result: [UInt8] = []
+    result.reserveCapacity(byteCount)
+    for node in nodes { result.append(contentsOf: node.bytes) }
+    return result
+  }
+
+  /// Total number of lines (a final line break opens an empty last line, as in editors).
+  public var lineCount: Int {
+    guard let last = nodes.last, let lastLine = last.lines.last else { return 1 }
+    let endsWithBreak = lastLine.contentEnd < lastLine.end
+    return (nodeFirstLines.last ?? 0) + last.lines.count + (endsWithBreak ? 1 : 0)
+  }
+
+  /// Index of the node holding `offset` (the last node for the end of the document).
+  public func nodeIndex(containing offset: Int) -> Int {
+    var low = 0
+    var high = nodes.count - 1
+    while low < high {
+      let middle = (low + high + 1) / 2
+      if nodeStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+    }
+    return max(low, 0)
+  }
+}
