@@ -1,0 +1,237 @@
+/// Splits a byte stream into LSP message bodies (`Content-Length: N\r\n\r\n` + N bytes) and frames outgoing ones.
+///
+/// Input may arrive in chunks split anywhere. Memory is bounded: garbage is discarded as it is scanned, headers are
+/// limited to `maximumHeaderLength` and bodies to `maximumContentLength`. Every problem becomes a `FramingEvent.error`
+/// after which the framer scans for the next `Content-Length:` or `Content-Type:` header (case-insensitive) and
+/// carries on, so a confused client cannot stop the server.
+public struct MessageFramer: Sendable {
+  /// The default body size limit, 64 MiB.
+  public static let defaultMaximumContentLength = 64 << 20
+  /// The default header block size limit.
+  public static let defaultMaximumHeaderLength = 8 << 10
+
+  /// Bodies declared larger than this are rejected without being buffered.
+  public let maximumContentLength: Int
+  /// Header blocks longer than this are rejected.
+  public let maximumHeaderLength: Int
+
+  private enum State: Sendable {
+    case seekingHeader
+    case readingHeader
+    case readingBody(length: Int)
+  }
+
+  private static let headerNames: [[UInt8]] = [Array("content-length:".utf8), Array("content-type:".utf8)]
+  private static let terminator: [UInt8] = Array("\r\n\r\n".utf8)
+
+  private var buffer: [UInt8] = []
+  /// Index in `buffer` of the first unconsumed byte; consumed bytes are dropped lazily to avoid quadratic copying.
+  private var start = 0
+  private var state = State.seekingHeader
+  /// Garbage discarded but not yet reported, so a run of garbage fed byte by byte yields one report.
+  private var skippedCount = 0
+  /// Header bytes already searched for the terminator, so byte-by-byte input does not rescan the header.
+  private var headerScanned = 0
+
+  /// Creates a framer with the given limits.
+  public init(
+    maximumContentLength: Int = MessageFramer.defaultMaximumContentLength,
+    maximumHeaderLength: Int = MessageFramer.defaultMaximumHeaderLength
+  ) {
+    self.maximumContentLength = maximumContentLength
+    self.maximumHeaderLength = maximumHeaderLength
+  }
+
+  /// Frames an outgoing body: `Content-Length: N\r\n\r\n` followed by the body bytes.
+  public static func frame(_ body: some Collection<UInt8>) -> [UInt8] {
+    var bytes = Array("Content-Length: \(body.count)\r\n\r\n".utf8)
+    bytes.append(contentsOf: body)
+    return bytes
+  }
+
+  /// Adds bytes and returns every event they complete, in stream order.
+  public mutating func feed(_ chunk: some Sequence<UInt8>) -> [FramingEvent] {
+    append(chunk)
+    var events: [FramingEvent] = []
+    while let event = nextEvent() { events.append(event) }
+    return events
+  }
+
+  /// Adds bytes without producing events; pair with `nextEvent()`.
+  public mutating func append(_ chunk: some Sequence<UInt8>) {
+    buffer.append(contentsOf: chunk)
+  }
+
+  /// Call at end of input: reports what was left unread and resets the framer.
+  public mutating func finish() -> [FramingEvent] {
+    var events: [FramingEvent] = []
+    let unread = buffer.count - start
+    switch state {
+    case .seekingHeader:
+      if skippedCount + unread > 0 { events.append(.error(.skippedGarbage(byteCount: skippedCount + unread))) }
+    case .readingHeader, .readingBody:
+      if skippedCount > 0 { events.append(.error(.skippedGarbage(byteCount: skippedCount))) }
+      events.append(.error(.truncatedMessage(byteCount: unread)))
+    }
+    self = MessageFramer(maximumContentLength: maximumContentLength, maximumHeaderLength: maximumHeaderLength)
+    return events
+  }
+
+  /// The next complete body or error, or nil when more input is needed.
+  public mutating func nextEvent() -> FramingEvent? {
+    while true {
+      switch state {
+      case .seekingHeader:
+        guard seekHeader() else {
+          compact()
+          return nil
+        }
+        state = .readingHeader
+        headerScanned = 0
+      case .readingHeader:
+        guard let headerEnd = findHeaderEnd() else {
+          if buffer.count - start > maximumHeaderLength { return abandonHeader() }
+          compact()
+          return nil
+        }
+        if headerEnd - start > maximumHeaderLength { return abandonHeader() }
+        if skippedCount > 0 {
+          // Reported before the message it precedes; the header is found again cheaply via `headerScanned`.
+          defer { skippedCount = 0 }
+          return .error(.skippedGarbage(byteCount: skippedCount))
+        }
+        let header = buffer[start..<headerEnd]
+        start = headerEnd + Self.terminator.count
+        switch parseContentLength(header) {
+        case .success(let length):
+          state = .readingBody(length: length)
+        case .failure(let error):
+          state = .seekingHeader
+          return .error(error)
+        }
+      case .readingBody(let length):
+        guard buffer.count - start >= length else {
+          compact()
+          return nil
+        }
+        let body = Array(buffer[start..<start + length])
+        start += length
+        state = .seekingHeader
+        compact()
+        return .body(body)
+      }
+    }
+  }
+
+  /// Moves `start` to the next header name, counting skipped bytes; false if none is complete yet.
+  private mutating func seekHeader() -> Bool {
+    var index = start
+    while index < buffer.count {
+      guard buffer[index] | 0x20 == UInt8(ascii: "c") else {
+        index += 1
+        continue
+      }
+      switch matchHeaderName(at: index) {
+      case .full:
+        skippedCount += index - start
+        start = index
+        return true
+      case .prefix:
+        // The tail might become a header name once more bytes arrive: keep it.
+        skippedCount += index - start
+        start = index
+        return false
+      case .none:
+        index += 1
+      }
+    }
+    skippedCount += buffer.count - start
+    start = buffer.count
+    return false
+  }
+
+  private enum NameMatch { case full, prefix, none }
+
+  private func matchHeaderName(at index: Int) -> NameMatch {
+    let available = buffer.count - index
+    for name in Self.headerNames {
+      let count = min(available, name.count)
+      var matches = true
+      for offset in 0..<count where Self.lowercased(buffer[index + offset]) != name[offset] {
+        matches = false
+        break
+      }
+      if matches { return count == name.count ? .full : .prefix }
+    }
+    return .none
+  }
+
+  private static func lowercased(_ byte: UInt8) -> UInt8 {
+    (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
+  }
+
+  /// Index of the `\r\n\r\n` ending the header that starts at `start`, if it has arrived.
+  private mutating func findHeaderEnd() -> Int? {
+    let terminator = Self.terminator
+    var index = start + max(0, headerScanned - (terminator.count - 1))
+    while index + terminator.count <= buffer.count {
+      if buffer[index] == terminator[0] && buffer[index..<index + terminator.count].elementsEqual(terminator) {
+        return index
+      }
+      index += 1
+    }
+    headerScanned = buffer.count - start
+    return nil
+  }
+
+  /// Gives up on an overlong header: steps past its name and resumes scanning.
+  private mutating func abandonHeader() -> FramingEvent {
+    start += 1
+    state = .seekingHeader
+    return .error(.headerTooLong(maximum: maximumHeaderLength))
+  }
+
+  private func parseContentLength(_ header: ArraySlice<UInt8>) -> Result<Int, FramingError> {
+    var length: Int?
+    for line in header.split(separator: Array("\r\n".utf8), omittingEmptySubsequences: false) {
+      let text = String(decoding: line, as: UTF8.self)
+      guard let colon = text.firstIndex(of: ":") else { return .failure(.malformedHeader(text)) }
+      let name = text[..<colon].trimmingSpaces().lowercased()
+      // Content-Type and unknown headers are tolerated; only the length matters for framing.
+      guard name == "content-length" else { continue }
+      let value = String(text[text.index(after: colon)...].trimmingSpaces())
+      guard !value.isEmpty, value.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else {
+        return .failure(.invalidContentLength(value))
+      }
+      guard let parsed = Int(value), parsed <= maximumContentLength else {
+        return .failure(.contentLengthTooLarge(declared: value, maximum: maximumContentLength))
+      }
+      if let length, length != parsed { return .failure(.invalidContentLength("conflicting values")) }
+      length = parsed
+    }
+    guard let length else { return .failure(.missingContentLength) }
+    return .success(length)
+  }
+
+  /// Drops consumed bytes once they dominate the buffer, keeping appends amortized O(1).
+  private mutating func compact() {
+    if start == buffer.count {
+      buffer.removeAll(keepingCapacity: buffer.capacity <= 1 << 20)
+      start = 0
+    } else if start > 4096 && start > buffer.count / 2 {
+      buffer.removeFirst(start)
+      start = 0
+    }
+  }
+}
+
+extension StringProtocol {
+  /// The text without leading and trailing spaces and tabs (header whitespace per RFC 7230).
+  fileprivate func trimmingSpaces() -> SubSequence {
+    let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+    guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
+      return self[endIndex...]
+    }
+    return self[first...last]
+  }
+}

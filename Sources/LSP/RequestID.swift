@@ -1,0 +1,61 @@
+/// The id of a JSON-RPC request: LSP allows an integer or a string.
+public enum RequestID: Sendable, Hashable, Codable, CustomStringConvertible {
+  /// A numeric id; only exact integers within `Int` range are accepted.
+  case int(Int)
+  /// A string id.
+  case string(String)
+
+  /// Decodes an integer or string id; anything else (including fractional numbers) is a type mismatch.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.singleValueContainer()
+    if let value = try? container.decode(Int.self) {
+      self = .int(value)
+    } else if let value = try? container.decode(String.self) {
+      self = .string(value)
+    } else {
+      throw DecodingError.typeMismatch(
+        RequestID.self, .init(codingPath: decoder.codingPath, debugDescription: "Request id must be an integer or string"))
+    }
+  }
+
+  /// Encodes the id as a bare JSON number or string.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    switch self {
+    case .int(let value): try container.encode(value)
+    case .string(let value): try container.encode(value)
+    }
+  }
+
+  /// Interprets a JSON value as an id; nil for null, fractional or out-of-range numbers and other types.
+  public init?(_ json: JSONValue) {
+    switch json {
+    case .int(let value): self = .int(value)
+    case .string(let value): self = .string(value)
+    default: return nil
+    }
+  }
+
+  /// The id as a JSON value.
+  public var json: JSONValue {
+    switch self {
+    case .int(let value): return .int(value)
+    case .string(let value): return .string(value)
+    }
+  }
+
+  /// The id as it would appear in JSON, for logs.
+  public var description: String {
+    switch self {
+    case .int(let value): return String(value)
+    case .string(let value): return "\"\(value)\""
+    }
+  }
+}
+
+extension RequestID: ExpressibleByIntegerLiteral, ExpressibleByStringLiteral {
+  /// An integer id literal.
+  public init(integerLiteral value: Int) { self = .int(value) }
+  /// A string id literal.
+  public init(stringLiteral value: String) { self = .string(value) }
+}
