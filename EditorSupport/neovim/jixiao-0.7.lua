@@ -1,0 +1,69 @@
+-- Jixiao (绩效目标表 linter) for Neovim 0.7 – 0.9: filetype detection + LSP client.
+-- Neovim 0.7 has no vim.lsp.start, so this starts one client with vim.lsp.start_client and attaches
+-- every jixiao buffer to it. Use jixiao.lua instead on Neovim 0.10 and later.
+--
+-- Settings, all optional, read when the first jixiao buffer opens (set them before this file runs):
+--   vim.g.jixiao_cmd       server command, default { "jixiao", "lsp" }
+--   vim.g.jixiao_profile   "hunan-2021" | "mof-2015" | "mof-2021" (default: detected per form)
+--   vim.g.jixiao_language  "zh" | "en" message language (default "zh")
+
+vim.cmd [[autocmd BufRead,BufNewFile *.jixiao.txt,*绩效目标* setfiletype jixiao]]
+
+local client_id = nil
+
+local function root_dir(bufnr)
+  local name = vim.api.nvim_buf_get_name(bufnr)
+  local dir = name ~= "" and vim.fn.fnamemodify(name, ":p:h") or vim.fn.getcwd()
+  local marker = vim.fn.finddir(".git", dir .. ";")
+  if marker ~= "" then
+    return vim.fn.fnamemodify(marker, ":p:h:h")
+  end
+  return dir
+end
+
+local function start_client(bufnr)
+  if client_id and vim.lsp.get_client_by_id(client_id) then
+    return client_id
+  end
+  client_id = vim.lsp.start_client({
+    name = "jixiao",
+    cmd = vim.g.jixiao_cmd or { "jixiao", "lsp" },
+    root_dir = root_dir(bufnr),
+    init_options = {
+      profile = vim.g.jixiao_profile,
+      language = vim.g.jixiao_language or "zh",
+    },
+  })
+  return client_id
+end
+
+local function attach(bufnr)
+  vim.bo[bufnr].expandtab = false -- a cell starts with a real TAB
+  local id = start_client(bufnr)
+  if id then
+    vim.lsp.buf_attach_client(bufnr, id)
+  end
+end
+
+local group = vim.api.nvim_create_augroup("jixiao_lsp", { clear = true })
+vim.api.nvim_create_autocmd("FileType", {
+  group = group,
+  pattern = "jixiao",
+  callback = function(args)
+    attach(args.buf)
+  end,
+})
+
+vim.api.nvim_create_user_command("JixiaoRestart", function()
+  if client_id then
+    vim.lsp.stop_client(client_id)
+    client_id = nil
+  end
+  vim.defer_fn(function()
+    for _, bufnr in ipairs(vim.api.nvim_list_bufs()) do
+      if vim.api.nvim_buf_is_loaded(bufnr) and vim.bo[bufnr].filetype == "jixiao" then
+        attach(bufnr)
+      end
+    end
+  end, 500)
+end, { desc = "Restart the jixiao language server" })

@@ -1,0 +1,50 @@
+-- Jixiao (绩效目标表 linter) for Neovim 0.10 and later: filetype detection + LSP client.
+-- (Neovim 0.7 – 0.9: use jixiao-0.7.lua.)
+--
+-- Settings, all optional, read when a jixiao buffer opens:
+--   vim.g.jixiao_cmd       server command, default { "jixiao", "lsp" }
+--   vim.g.jixiao_profile   "hunan-2021" | "mof-2015" | "mof-2021" (default: detected per form)
+--   vim.g.jixiao_language  "zh" | "en" message language (default "zh")
+
+vim.filetype.add({
+  pattern = {
+    -- non-negative priority: these win over the generic *.txt → text rule
+    [".*%.jixiao%.txt"] = { "jixiao", { priority = 10 } },
+    [".*绩效目标[^/]*"] = { "jixiao", { priority = 10 } },
+  },
+})
+
+local function start(bufnr)
+  vim.bo[bufnr].expandtab = false -- a cell starts with a real TAB
+  -- vim.lsp.start reuses a running client with the same name and root_dir
+  vim.lsp.start({
+    name = "jixiao",
+    cmd = vim.g.jixiao_cmd or { "jixiao", "lsp" },
+    root_dir = vim.fs.root(bufnr, { ".git" }) or vim.fn.getcwd(),
+    init_options = {
+      profile = vim.g.jixiao_profile,
+      language = vim.g.jixiao_language or "zh",
+    },
+  }, { bufnr = bufnr })
+end
+
+vim.api.nvim_create_autocmd("FileType", {
+  group = vim.api.nvim_create_augroup("jixiao_lsp", { clear = true }),
+  pattern = "jixiao",
+  callback = function(args)
+    start(args.buf)
+  end,
+})
+
+vim.api.nvim_create_user_command("JixiaoRestart", function()
+  for _, client in ipairs(vim.lsp.get_clients({ name = "jixiao" })) do
+    client.stop()
+  end
+  vim.defer_fn(function()
+    for _, bufnr in ipairs(vim.api.nvim_list_bufs()) do
+      if vim.api.nvim_buf_is_loaded(bufnr) and vim.bo[bufnr].filetype == "jixiao" then
+        start(bufnr)
+      end
+    end
+  end, 500)
+end, { desc = "Restart the jixiao language server" })
