@@ -1,1 +1,4 @@
+import Foundation
 import JixiaoCLI
+
+exit(Jixiao.main(Array(CommandLine.arguments.dropFirst())))

@@ -1,0 +1,136 @@
+import FormModel
+import FormSyntax
+
+/// A rule's documentation and test data in one value (its doc page and its examples are generated from it).
+public struct RuleDescription: Sendable {
+  /// Stable code, never reused (`JX301`).
+  public let code: String
+  /// Kebab-case name (`budget-mismatch`).
+  public let name: String
+  /// Default severity.
+  public let severity: Severity
+  /// One-line purpose.
+  public let summary: LocalizedText
+  /// Why a reviewer cares, citing the policy where it applies.
+  public let rationale: LocalizedText
+  /// What the quick fix does, if the rule has one.
+  public let fixDescription: LocalizedText?
+  /// Examples that must produce a finding at each `↓` marker (and nowhere else).
+  public let triggering: [String]
+  /// Examples that must produce no finding of this rule.
+  public let nonTriggering: [String]
+  /// Examples and their text after the rule's fixes are applied (`↓` markers ignored in the input).
+  public let corrections: [(before: String, after: String)]
+  /// Whether the rule is off unless selected (rules beyond the catalogue start off).
+  public let isOptIn: Bool
+
+  /// Creates a description.
+  public init(
+    code: String, name: String, severity: Severity, summary: LocalizedText, rationale: LocalizedText,
+    fixDescription: LocalizedText? = nil, triggering: [String], nonTriggering: [String],
+    corrections: [(before: String, after: String)] = [], isOptIn: Bool = false
+  ) {
+    self.code = code
+    self.name = name
+    self.severity = severity
+    self.summary = summary
+    self.rationale = rationale
+    self.fixDescription = fixDescription
+    self.triggering = triggering
+    self.nonTriggering = nonTriggering
+    self.corrections = corrections
+    self.isOptIn = isOptIn
+  }
+}
+
+/// A check. Per-form rules implement `check(form:)`; document-level rules implement `check(document:)`.
+public protocol Rule: Sendable {
+  /// The rule's documentation and examples.
+  static var description: RuleDescription { get }
+  /// Creates the rule.
+  init()
+  /// Findings in one form (ranges relative to the form's node).
+  func check(form: FormContext) -> [Diagnostic]
+  /// Findings across the forms of a document (ranges absolute).
+  func check(document: DocumentContext) -> [Diagnostic]
+}
+
+extension Rule {
+  public func check(form: FormContext) -> [Diagnostic] { [] }
+  public func check(document: DocumentContext) -> [Diagnostic] { [] }
+
+  /// The rule's description.
+  public var description: RuleDescription { Self.description }
+
+  /// A finding of this rule at its default severity.
+  public func diagnostic(
+    _ message: LocalizedText, at range: Range<Int>, related: [RelatedLocation] = [], fixes: [Fix] = []
+  ) -> Diagnostic {
+    Diagnostic(
+      code: Self.description.code, name: Self.description.name, severity: Self.description.severity, message: message,
+      range: range, related: related, fixes: fixes)
+  }
+}
+
+/// What a per-form rule sees.
+public struct FormContext: Sendable {
+  /// The typed form.
+  public let form: Form
+  /// Its syntax (offsets in the form are relative to it).
+  public var node: FormNode { form.node }
+  /// Thresholds and switches from configuration.
+  public let settings: RuleSettings
+}
+
+/// What a document-level rule sees: one summary per form, in order.
+public struct DocumentContext: Sendable {
+  /// The forms' summaries.
+  public let forms: [FormSummary]
+  /// Thresholds and switches from configuration.
+  public let settings: RuleSettings
+}
+
+/// What document-level rules need from a form, computed once per form and cached with its findings.
+public struct FormSummary: Sendable, Equatable {
+  /// The annex number (`5-1`).
+  public let annex: String?
+  /// Absolute byte range of the form's anchor line (annex, else title) text.
+  public var anchorRange: Range<Int>
+  /// The project's name, trimmed.
+  public let projectName: String?
+  /// Absolute byte range of the project name cell's trimmed text.
+  public var projectNameRange: Range<Int>?
+  /// Whether the node is a form (not a preamble).
+  public let isForm: Bool
+
+  /// Creates a summary for a form (ranges relative to its node; shift with `shifted(by:)`).
+  public init(form: Form) {
+    annex = form.annex?.number
+    anchorRange = form.anchorRange
+    projectName = form.projectName
+    projectNameRange = form.value(.projectName).map(\.trimmedRange)
+    isForm = form.node.isForm
+  }
+
+  /// The summary with its ranges moved by `delta`.
+  public func shifted(by delta: Int) -> FormSummary {
+    var copy = self
+    copy.anchorRange = (anchorRange.lowerBound + delta)..<(anchorRange.upperBound + delta)
+    copy.projectNameRange = projectNameRange.map { ($0.lowerBound + delta)..<($0.upperBound + delta) }
+    return copy
+  }
+}
+
+/// Thresholds and switches rules read (from `.jixiao.json`).
+public struct RuleSettings: Sendable, Equatable {
+  /// Satisfaction targets below this percentage are reported by opt-in rules.
+  public var satisfactionFloor: Double
+  /// How many rows may repeat the same value before opt-in rules call it boilerplate.
+  public var boilerplateRepeat: Int
+
+  /// Defaults.
+  public init(satisfactionFloor: Double = 85, boilerplateRepeat: Int = 4) {
+    self.satisfactionFloor = satisfactionFloor
+    self.boilerplateRepeat = boilerplateRepeat
+  }
+}

@@ -1,0 +1,16 @@
+/// Every rule, in code order. Add a new rule's type here (see CONTRIBUTING.md, "Adding a rule").
+public enum RuleRegistry {
+  /// All rule types.
+  public static let all: [any Rule.Type] = [
+    BudgetMismatchRule.self,
+  ]
+
+  /// The rule with a code (`JX301`) or name (`budget-mismatch`), case-insensitive.
+  public static func rule(named key: String) -> (any Rule.Type)? {
+    all.first { $0.description.code.caseInsensitiveEquals(key) || $0.description.name.caseInsensitiveEquals(key) }
+  }
+}
+
+extension String {
+  fileprivate func caseInsensitiveEquals(_ other: String) -> Bool { lowercased() == other.lowercased() }
+}

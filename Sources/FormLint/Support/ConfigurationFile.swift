@@ -1,0 +1,247 @@
+import FormModel
+import Foundation
+
+/// A `.jixiao.json` file, parsed and validated.
+///
+/// Keys: `profile`, `year`, `unit`, `language`, `rules` (code → severity or "off"), `select`, `ignore`,
+/// `ignores` (per-path and per-form: `{"path": "2021/*.txt", "form": "5-3", "rules": ["JX204"]}`),
+/// `thresholds` (`satisfactionFloor`, `boilerplateRepeat`), `maxFileSize`.
+public struct ConfigurationFile: Sendable {
+  /// The file name searched for.
+  public static let fileName = ".jixiao.json"
+
+  /// Where it was read from.
+  public let path: String
+  /// The folder relative paths in `ignores` are matched from.
+  public let folder: String
+  /// The configuration before per-path ignores.
+  public let base: LintConfiguration
+  /// The language set, if any.
+  public let language: Language?
+  /// Largest file checked, in bytes.
+  public let maximumFileSize: Int?
+  /// Per-path (and per-form) ignores.
+  public let ignores: [(path: String?, form: String?, rules: Set<String>)]
+
+  /// Parses a configuration file. Unknown keys are reported through `warn`; errors throw with the file,
+  /// line and key named.
+  public static func load(path: String, warn: (String) -> Void) throws -> ConfigurationFile {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw ConfigurationError(path: path, line: nil, key: nil, message: "cannot read the file")
+    }
+    return try parse(data: [UInt8](data), path: path, warn: warn)
+  }
+
+  /// Parses configuration text.
+  public static func parse(data: [UInt8], path: String, warn: (String) -> Void) throws -> ConfigurationFile {
+    try withoutActuallyEscaping(warn) { warn in try parseObject(data: data, path: path, warn: warn) }
+  }
+
+  private static func parseObject(data: [UInt8], path: String, warn: @escaping (String) -> Void) throws -> ConfigurationFile {
+    let object: Any
+    do {
+      object = try JSONSerialization.jsonObject(with: Data(data), options: [])
+    } catch {
+      let offset = (error as NSError).userInfo["NSJSONSerializationErrorIndex"] as? Int
+      throw ConfigurationError(
+        path: path, line: offset.map { line(ofOffset: $0, in: data) }, key: nil,
+        message: "not valid JSON (\((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "syntax error"))")
+    }
+    guard let root = object as? [String: Any] else {
+      throw ConfigurationError(path: path, line: 1, key: nil, message: "the top level must be a JSON object")
+    }
+    var reader = ConfigurationReader(path: path, data: data, warn: warn)
+    return try reader.read(root)
+  }
+
+  /// The configuration for a checked file (path as given on the command line).
+  public func configuration(forPath filePath: String) -> LintConfiguration {
+    var configuration = base
+    let relative = ConfigurationFile.relativePath(filePath, to: folder)
+    for ignore in ignores where ignore.path.map({ Glob.matches($0, relative) || Glob.matches($0, filePath) }) ?? true {
+      let key = ignore.form ?? "*"
+      configuration.formIgnores[key, default: []].formUnion(ignore.rules)
+    }
+    return configuration
+  }
+
+  static func relativePath(_ path: String, to folder: String) -> String {
+    let absolute = path.hasPrefix("/") ? path : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
+    let standardized = (absolute as NSString).standardizingPath
+    let base = (folder as NSString).standardizingPath
+    if standardized.hasPrefix(base + "/") { return String(standardized.dropFirst(base.count + 1)) }
+    return path
+  }
+
+  static func line(ofOffset offset: Int, in data: [UInt8]) -> Int {
+    1 + data.prefix(min(offset, data.count)).filter { $0 == 0x0A }.count
+  }
+}
+
+/// A configuration file error: which file, line and key, and what is wrong.
+public struct ConfigurationError: Error, CustomStringConvertible, Equatable {
+  /// The file.
+  public let path: String
+  /// 1-based line, when known.
+  public let line: Int?
+  /// The key at fault, when known.
+  public let key: String?
+  /// What is wrong.
+  public let message: String
+
+  public var description: String {
+    var text = path
+    if let line { text += ":\(line)" }
+    text += ": "
+    if let key { text += "key \"\(key)\": " }
+    return text + message
+  }
+}
+
+/// Reads the keys of a parsed configuration object.
+private struct ConfigurationReader {
+  let path: String
+  let data: [UInt8]
+  let warn: (String) -> Void
+
+  static let knownKeys: Set<String> = [
+    "$schema", "profile", "year", "unit", "language", "rules", "select", "ignore", "ignores", "thresholds", "maxFileSize",
+  ]
+
+  /// Line of the first occurrence of `"key"` in the file, to point at it.
+  func line(of key: String) -> Int? {
+    let needle = Array("\"\(key)\"".utf8)
+    guard needle.count <= data.count else { return nil }
+    for start in 0...(data.count - needle.count) where data[start..<(start + needle.count)].elementsEqual(needle) {
+      return ConfigurationFile.line(ofOffset: start, in: data)
+    }
+    return nil
+  }
+
+  func error(_ key: String, _ message: String) -> ConfigurationError {
+    ConfigurationError(path: path, line: line(of: key.split(separator: ".").last.map(String.init) ?? key), key: key, message: message)
+  }
+
+  mutating func read(_ root: [String: Any]) throws -> ConfigurationFile {
+    for key in root.keys.sorted() where !ConfigurationReader.knownKeys.contains(key) {
+      warn("\(path)\(line(of: key).map { ":\($0)" } ?? ""): unknown key \"\(key)\" ignored")
+    }
+    var configuration = LintConfiguration()
+    if let value = root["profile"] {
+      guard let name = value as? String, let profile = ProfileID(rawValue: name) else {
+        throw error("profile", "must be one of \(ProfileID.allCases.map(\.rawValue).joined(separator: ", "))")
+      }
+      configuration.model.profile = profile
+    }
+    if let value = root["year"] {
+      guard let year = value as? Int, !(value is Bool), (1900...2100).contains(year) else {
+        throw error("year", "must be a year such as 2021")
+      }
+      configuration.model.year = year
+    }
+    if let value = root["unit"] {
+      guard let name = value as? String, let unit = TableUnit(rawValue: name) else { throw error("unit", "must be \"万元\" or \"元\"") }
+      configuration.model.unit = unit
+    }
+    var language: Language?
+    if let value = root["language"] {
+      guard let name = value as? String, let parsed = Language(rawValue: name) else { throw error("language", "must be \"zh\" or \"en\"") }
+      language = parsed
+      configuration.language = parsed
+    }
+    if let value = root["rules"] {
+      guard let rules = value as? [String: Any] else { throw error("rules", "must be an object of rule code → severity or \"off\"") }
+      for (code, setting) in rules.sorted(by: { $0.key < $1.key }) {
+        guard let rule = RuleRegistry.rule(named: code) else { throw error("rules.\(code)", "no rule has this code or name") }
+        guard let text = setting as? String else { throw error("rules.\(code)", "must be a severity or \"off\"") }
+        if text == "off" {
+          configuration.severities[rule.description.code] = .some(nil)
+        } else if let severity = Severity(rawValue: text) {
+          configuration.severities[rule.description.code] = severity
+        } else {
+          throw error("rules.\(code)", "must be error, warning, information, hint or off")
+        }
+      }
+    }
+    configuration.select = try codes(root["select"], key: "select")
+    configuration.ignore = try codes(root["ignore"], key: "ignore")
+    var ignores: [(path: String?, form: String?, rules: Set<String>)] = []
+    if let value = root["ignores"] {
+      guard let entries = value as? [[String: Any]] else { throw error("ignores", "must be an array of objects") }
+      for entry in entries {
+        let path = entry["path"] as? String
+        let form = entry["form"] as? String
+        if entry["path"] != nil && path == nil { throw error("ignores.path", "must be a string (a glob)") }
+        if entry["form"] != nil && form == nil { throw error("ignores.form", "must be a string (an annex number such as 5-3)") }
+        let rules = try codes(entry["rules"], key: "ignores.rules")
+        guard !rules.isEmpty else { throw error("ignores.rules", "must list at least one rule code") }
+        let resolved = rules.compactMap { RuleRegistry.rule(named: $0)?.description.code }
+        ignores.append((path, form, Set(resolved)))
+      }
+    }
+    if let value = root["thresholds"] {
+      guard let thresholds = value as? [String: Any] else { throw error("thresholds", "must be an object") }
+      for (key, setting) in thresholds {
+        switch key {
+        case "satisfactionFloor":
+          guard let number = setting as? Double, !(setting is Bool), (0...100).contains(number) else {
+            throw error("thresholds.satisfactionFloor", "must be a percentage between 0 and 100")
+          }
+          configuration.settings.satisfactionFloor = number
+        case "boilerplateRepeat":
+          guard let number = setting as? Int, !(setting is Bool), number >= 2 else {
+            throw error("thresholds.boilerplateRepeat", "must be a whole number of at least 2")
+          }
+          configuration.settings.boilerplateRepeat = number
+        default:
+          warn("\(path)\(line(of: key).map { ":\($0)" } ?? ""): unknown key \"thresholds.\(key)\" ignored")
+        }
+      }
+    }
+    var maximumFileSize: Int?
+    if let value = root["maxFileSize"] {
+      guard let size = value as? Int, !(value is Bool), size > 0 else { throw error("maxFileSize", "must be a positive number of bytes") }
+      maximumFileSize = size
+    }
+    let folder = ((path.hasPrefix("/") ? path : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path))
+      as NSString).deletingLastPathComponent
+    return ConfigurationFile(
+      path: path, folder: folder, base: configuration, language: language, maximumFileSize: maximumFileSize, ignores: ignores)
+  }
+
+  func codes(_ value: Any?, key: String) throws -> [String] {
+    guard let value else { return [] }
+    guard let list = value as? [String] else { throw error(key, "must be an array of rule codes") }
+    for code in list where code != "ALL" && !RuleRegistry.all.contains(where: {
+      $0.description.code.hasPrefix(code.uppercased()) || $0.description.name == code
+    }) {
+      throw error(key, "no rule matches \"\(code)\"")
+    }
+    return list
+  }
+}
+
+/// Shell-style globs for `ignores.path`: `*` within a path segment, `**` across segments, `?` one character.
+public enum Glob {
+  /// Whether `path` matches `pattern`.
+  public static func matches(_ pattern: String, _ path: String) -> Bool {
+    match(Array(pattern.unicodeScalars), 0, Array(path.unicodeScalars), 0)
+  }
+
+  private static func match(_ pattern: [Unicode.Scalar], _ p: Int, _ text: [Unicode.Scalar], _ t: Int) -> Bool {
+    if p == pattern.count { return t == text.count }
+    if pattern[p] == "*" {
+      let doubleStar = p + 1 < pattern.count && pattern[p + 1] == "*"
+      let next = doubleStar ? (p + 2 < pattern.count && pattern[p + 2] == "/" ? p + 3 : p + 2) : p + 1
+      var index = t
+      while true {
+        if match(pattern, next, text, index) { return true }
+        if index == text.count || (!doubleStar && text[index] == "/") { return false }
+        index += 1
+      }
+    }
+    guard t < text.count else { return false }
+    if pattern[p] == "?" ? text[t] != "/" : pattern[p] == text[t] { return match(pattern, p + 1, text, t + 1) }
+    return false
+  }
+}

@@ -1,0 +1,104 @@
+import FormModel
+import Foundation
+
+/// The money side of a form: budget, cost rows and what they itemise. Shared by the 3xx rules.
+struct CostAnalysis {
+  /// An itemised amount and what it pays for.
+  struct Item {
+    let amount: Amount
+    /// Text before the amount in its clause (`普法经费`).
+    let label: String
+    /// Absolute-in-node byte range of the amount text.
+    let range: Range<Int>
+  }
+
+  let form: Form
+  let tableUnit: MoneyUnit
+  /// The budget cell and its amount, when the budget is a readable amount.
+  let budgetCell: CellText?
+  let budget: Amount?
+  /// 上级资金, when it is an amount.
+  let superiorFunds: Amount?
+  /// Indicator rows under 成本 (a 二级 in hunan-2021/mof-2015, a 一级 in mof-2021).
+  let costRows: [IndicatorRow]
+  /// Items per cost row (in 绩效标准, or in the 三级 name where 绩效标准 lists none).
+  let items: [(row: IndicatorRow, cell: CellText, items: [Item])]
+
+  init(form: Form) {
+    self.form = form
+    tableUnit = form.unit.moneyUnit
+    budgetCell = form.value(.budget)
+    budget = budgetCell.flatMap { AmountScanner.parseCellAmount($0.text, tableUnit: form.unit.moneyUnit) }
+    superiorFunds = form.value(.superiorFunds).flatMap {
+      AmountScanner.parseCellAmount($0.text, tableUnit: form.unit.moneyUnit)
+    }
+    costRows = form.indicators.filter { CostAnalysis.isCostRow($0) }
+    var items: [(IndicatorRow, CellText, [Item])] = []
+    for row in costRows {
+      for cell in [row.standard, row.name].compactMap({ $0 }) {
+        let found = CostAnalysis.items(in: cell, tableUnit: form.unit.moneyUnit)
+        if !found.isEmpty {
+          items.append((row, cell, found))
+          break
+        }
+      }
+    }
+    self.items = items
+  }
+
+  /// Whether an indicator row is a cost row in any profile.
+  static func isCostRow(_ row: IndicatorRow) -> Bool {
+    row.level2.canonical == "成本" || row.level1.canonical == "成本"
+      || Profile.canonicalLabel(row.level2.text) == "成本" || Profile.canonicalLabel(row.level1.text) == "成本"
+  }
+
+  /// The itemised amounts of a cell: items and stated totals, not unit prices, caps or parts of a total.
+  static func items(in cell: CellText, tableUnit: MoneyUnit) -> [Item] {
+    let text = cell.text
+    let utf8 = Array(text.utf8)
+    var previousEnd = 0
+    return AmountScanner.amounts(in: text, tableUnit: tableUnit).compactMap { amount in
+      defer { previousEnd = max(previousEnd, amount.range.upperBound) }
+      guard case .item = amount.role else { return nil }
+      let range = (cell.range.lowerBound + amount.range.lowerBound)..<(cell.range.lowerBound + amount.range.upperBound)
+      let label = label(in: utf8, from: previousEnd, to: amount.range.lowerBound)
+      return Item(amount: amount, label: label, range: range)
+    }
+  }
+
+  /// What an amount pays for: the words between the previous amount (or clause break) and it, without
+  /// separators and enumeration markers (`；2、`).
+  static func label(in utf8: [UInt8], from start: Int, to end: Int) -> String {
+    guard start < end else { return "" }
+    var scalars = Array(String(decoding: utf8[start..<end], as: UTF8.self).unicodeScalars)
+    if let cut = scalars.lastIndex(where: { "，,；;。\n\r".unicodeScalars.contains($0) }) {
+      scalars = Array(scalars[(cut + 1)...])
+    }
+    let separators = "、，,；;。：:（）()．. \t\u{3000}".unicodeScalars
+    while let first = scalars.first, separators.contains(first) || ("0"..."9").contains(first) {
+      scalars.removeFirst()
+    }
+    return TextClean.trimmed(String(String.UnicodeScalarView(scalars)))
+  }
+
+  /// Sum of all items, in 元.
+  var itemisedTotal: Decimal { items.flatMap(\.items).reduce(Decimal(0)) { $0 + $1.amount.value } }
+
+  /// Budget plus numeric 上级资金, in 元.
+  var available: Decimal? { budget.map { $0.value + (superiorFunds?.value ?? 0) } }
+
+  /// The first cost value (指标值) that is itself an amount above the budget.
+  var valueAboveBudget: (row: IndicatorRow, amount: Amount)? {
+    guard let available else { return nil }
+    for row in costRows {
+      guard let value = row.value, let amount = AmountScanner.parseCellAmount(value.text, tableUnit: tableUnit) else { continue }
+      if case .item = amount.role, amount.value > available { return (row, amount) }
+    }
+    return nil
+  }
+}
+
+extension TableUnit {
+  /// The money unit amounts without a unit are read in.
+  public var moneyUnit: MoneyUnit { self == .yuan ? .yuan : .wanYuan }
+}

@@ -1,0 +1,201 @@
+import FormLint
+import FormModel
+import FormSyntax
+import Foundation
+
+/// `jixiao check`: lint files, print findings, optionally fix them.
+enum CheckCommand {
+  static let options: [OptionSpec] = [
+    OptionSpec("--format", value: "text|json|sarif|github", help: "Output format (default: text)."),
+    OptionSpec("--select", value: "CODES", help: "Run only these rule codes or prefixes (comma-separated, repeatable)."),
+    OptionSpec("--ignore", value: "CODES", help: "Skip these rule codes or prefixes."),
+    OptionSpec("--lang", value: "zh|en", help: "Language of messages (default: zh, or the configuration's)."),
+    OptionSpec("--profile", value: "ID", help: "Indicator profile: hunan-2021, mof-2015 or mof-2021 (default: detect per form)."),
+    OptionSpec("--year", value: "YEAR", help: "Form year, instead of the title's."),
+    OptionSpec("--config", value: "FILE", help: "Use this configuration file instead of searching for .jixiao.json."),
+    OptionSpec("--fix", help: "Apply safe fixes to the files."),
+    OptionSpec("--unsafe-fixes", help: "With --fix or --diff, apply unsafe fixes too."),
+    OptionSpec("--diff", help: "Print the changes fixes would make; write nothing."),
+    OptionSpec("--statistics", help: "Print the number of findings per rule instead of the findings."),
+    OptionSpec("--exit-zero", help: "Exit 0 even when errors are found."),
+    OptionSpec("--stdin-filename", value: "PATH", help: "Name to report for text read from stdin (`-`)."),
+    OptionSpec("--max-file-size", value: "BYTES", help: "Refuse files larger than this (default 64 MiB)."),
+  ]
+
+  static let command = Jixiao.Command(
+    name: "check", summary: "Check form files and report findings (the main job).",
+    usage: "jixiao check [options] [PATH…]   (folders are searched for *.txt; `-` reads stdin)", options: options, run: run)
+
+  static func run(_ arguments: ParsedArguments, _ console: Console) throws -> Int32 {
+    let formatName = arguments.value("--format") ?? "text"
+    guard let format = OutputFormat(rawValue: formatName) else {
+      throw UsageError("unknown format '\(formatName)' (text, json, sarif, github)")
+    }
+    let overrides = try CommandLineOverrides(arguments)
+    let paths = arguments.positionals.isEmpty ? ["."] : arguments.positionals
+    let files = try FileCollector.collect(paths)
+    let maximumSize = try arguments.value("--max-file-size").map {
+      guard let size = Int($0), size > 0 else { throw UsageError("--max-file-size needs a positive number of bytes") }
+      return size
+    } ?? SourceFile.defaultMaximumSize
+    let configurations = try ConfigurationResolver(explicitPath: arguments.value("--config"), overrides: overrides, console: console)
+
+    var failures = 0
+    let sources: [SourceFile?] = files.map { path in
+      do {
+        if path == "-" {
+          return try SourceFile(path: arguments.value("--stdin-filename") ?? "-", bytes: console.readInput())
+        }
+        return try SourceFile.read(path: path, maximumSize: maximumSize)
+      } catch {
+        console.error("error: \(error)")
+        failures += 1
+        return nil
+      }
+    }
+    let readable = sources.compactMap { $0 }
+    let fixMode: FixMode? =
+      arguments.flag("--diff") ? .diff : arguments.flag("--fix") ? .write : nil
+    let includeUnsafe = arguments.flag("--unsafe-fixes")
+    var checked = try CheckRunner.check(readable, configurations: configurations, console: console)
+    if let fixMode {
+      let fixer = Fixer(mode: fixMode, includeUnsafe: includeUnsafe, console: console, configurations: configurations)
+      let (fixed, fixFailures) = try fixer.fix(checked)
+      checked = fixed
+      failures += fixFailures
+    }
+    let language = overrides.language ?? configurations.language(for: readable.first?.path) ?? .zh
+    if fixMode == .diff {
+      // The diff is the output.
+    } else if arguments.flag("--statistics") {
+      console.print(Statistics.render(checked, format: format, language: language), terminator: "")
+    } else {
+      console.print(Reporters.render(checked, format: format, language: language, color: console.useColor), terminator: "")
+    }
+    if failures > 0 { return ExitCode.usage }
+    if arguments.flag("--exit-zero") { return ExitCode.success }
+    return checked.contains { $0.diagnostics.contains { $0.severity == .error } } ? ExitCode.findings : ExitCode.success
+  }
+}
+
+/// Options given on the command line that override configuration files.
+struct CommandLineOverrides {
+  var select: [String] = []
+  var ignore: [String] = []
+  var language: Language?
+  var profile: ProfileID?
+  var year: Int?
+
+  init(_ arguments: ParsedArguments) throws {
+    select = arguments.list("--select")
+    ignore = arguments.list("--ignore")
+    if let lang = arguments.value("--lang") {
+      guard let parsed = Language(rawValue: lang) else { throw UsageError("unknown language '\(lang)' (zh, en)") }
+      language = parsed
+    }
+    if let name = arguments.value("--profile") {
+      guard let parsed = ProfileID(rawValue: name) else {
+        throw UsageError("unknown profile '\(name)' (\(ProfileID.allCases.map(\.rawValue).joined(separator: ", ")))")
+      }
+      profile = parsed
+    }
+    if let text = arguments.value("--year") {
+      guard let parsed = Int(text), (1900...2100).contains(parsed) else { throw UsageError("--year needs a year such as 2021") }
+      year = parsed
+    }
+    for code in select + ignore where code != "ALL" && RuleRegistry.all.allSatisfy({
+      !$0.description.code.hasPrefix(code.uppercased()) && $0.description.name != code
+    }) {
+      throw UsageError("no rule matches '\(code)' (see `jixiao rules`)")
+    }
+  }
+
+  /// Applies the overrides to a configuration read from a file.
+  func apply(to configuration: inout LintConfiguration) {
+    if !select.isEmpty { configuration.select = select }
+    configuration.ignore += ignore
+    if let language { configuration.language = language }
+    if let profile { configuration.model.profile = profile }
+    if let year { configuration.model.year = year }
+  }
+}
+
+/// Checks files, both cores at once.
+enum CheckRunner {
+  static func check(_ sources: [SourceFile], configurations: ConfigurationResolver, console: Console) throws -> [CheckedFile] {
+    let configs = try sources.map { try configurations.configuration(for: $0.path) }
+    let results = Results(count: sources.count)
+    let progress = Progress(total: sources.count, console: console)
+    DispatchQueue.concurrentPerform(iterations: sources.count) { index in
+      let tree = SyntaxTree(parsing: sources[index].utf8)
+      let diagnostics = Linter(configuration: configs[index]).lint(tree)
+      results.store(CheckedFile(source: sources[index], tree: tree, diagnostics: diagnostics), at: index, progress: progress)
+    }
+    progress.finish()
+    return results.files.compactMap { $0 }
+  }
+
+  /// Results filled in by concurrent workers, under a lock.
+  final class Results: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var files: [CheckedFile?]
+
+    init(count: Int) { files = [CheckedFile?](repeating: nil, count: count) }
+
+    func store(_ file: CheckedFile, at index: Int, progress: Progress) {
+      lock.lock()
+      defer { lock.unlock() }
+      files[index] = file
+      progress.step()
+    }
+  }
+
+  /// A progress line on stderr when it is a terminal and the run is long.
+  final class Progress: @unchecked Sendable {
+    let total: Int
+    let console: Console
+    var done = 0
+    let started = Date()
+    var shown = false
+
+    init(total: Int, console: Console) {
+      self.total = total
+      self.console = console
+    }
+
+    func step() {
+      done += 1
+      guard console.isErrorTerminal, total > 20, Date().timeIntervalSince(started) > 0.5, done % 10 == 0 || done == total else {
+        return
+      }
+      shown = true
+      console.error("\rchecking \(done)/\(total) files…", terminator: "")
+    }
+
+    func finish() { if shown { console.error("\r\u{1B}[K", terminator: "") } }
+  }
+}
+
+/// `--statistics`: findings per rule.
+enum Statistics {
+  static func render(_ files: [CheckedFile], format: OutputFormat, language: Language) -> String {
+    var counts: [String: (name: String, count: Int, fixable: Int)] = [:]
+    for diagnostic in files.flatMap(\.diagnostics) {
+      var entry = counts[diagnostic.code] ?? (diagnostic.name, 0, 0)
+      entry.count += 1
+      if diagnostic.fixes.contains(where: \.isSafe) { entry.fixable += 1 }
+      counts[diagnostic.code] = entry
+    }
+    let rows = counts.sorted { ($1.value.count, $0.key) < ($0.value.count, $1.key) }
+    if format == .json {
+      return JSON.array(rows.map { code, entry in
+        .object([("code", .string(code)), ("name", .string(entry.name)), ("count", .int(entry.count)), ("fixable", .int(entry.fixable))])
+      }).pretty + "\n"
+    }
+    let width = String(rows.map(\.value.count).max() ?? 0).count
+    return rows.map { code, entry in
+      String(repeating: " ", count: width - String(entry.count).count) + "\(entry.count)\t\(code)\t\(entry.name)"
+        + (entry.fixable > 0 ? "\t[*]" : "")
+    }.joined(separator: "\n") + (rows.isEmpty ? "" : "\n")
+  }
+}

@@ -1,0 +1,38 @@
+import FormLint
+import FormSyntax
+
+/// A file after checking: its text, tree and findings (absolute UTF-8 ranges).
+struct CheckedFile {
+  let source: SourceFile
+  let tree: SyntaxTree
+  let diagnostics: [Diagnostic]
+
+  var path: String { source.path }
+
+  /// 1-based line and Unicode-scalar column of an offset, as the CLI reports them.
+  func location(of offset: Int) -> (line: Int, column: Int) {
+    let position = tree.position(of: offset, in: .scalar)
+    return (position.line + 1, position.column + 1)
+  }
+}
+
+/// Counts of findings by severity.
+struct SeverityCounts {
+  var error = 0
+  var warning = 0
+  var information = 0
+  var hint = 0
+
+  init(_ files: [CheckedFile]) {
+    for diagnostic in files.flatMap(\.diagnostics) {
+      switch diagnostic.severity {
+      case .error: error += 1
+      case .warning: warning += 1
+      case .information: information += 1
+      case .hint: hint += 1
+      }
+    }
+  }
+
+  var total: Int { error + warning + information + hint }
+}

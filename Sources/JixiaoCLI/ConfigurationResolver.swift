@@ -1,0 +1,67 @@
+import FormLint
+import Foundation
+
+/// Finds the configuration for each checked file: `--config FILE`, else the nearest `.jixiao.json` walking up
+/// from the file's folder (like ruff), else the defaults; command-line options override either.
+final class ConfigurationResolver {
+  private let explicitPath: String?
+  private let overrides: CommandLineOverrides
+  private let console: Console
+  private var loaded: [String: ConfigurationFile] = [:]
+  private var searched: [String: String?] = [:]
+
+  init(explicitPath: String?, overrides: CommandLineOverrides, console: Console) throws {
+    self.explicitPath = explicitPath
+    self.overrides = overrides
+    self.console = console
+    if let explicitPath { _ = try load(explicitPath) }
+  }
+
+  /// The configuration for a file (a path relative to the current folder, or `-`).
+  func configuration(for path: String) throws -> LintConfiguration {
+    var configuration = LintConfiguration()
+    if let file = try configurationFile(for: path) {
+      configuration = file.configuration(forPath: path)
+    }
+    overrides.apply(to: &configuration)
+    return configuration
+  }
+
+  /// The message language for a file's configuration, if one sets it.
+  func language(for path: String?) -> Language? {
+    guard let path, let file = try? configurationFile(for: path) else { return nil }
+    return file.language
+  }
+
+  private func configurationFile(for path: String) throws -> ConfigurationFile? {
+    if let explicitPath { return try load(explicitPath) }
+    let start = path == "-" ? FileManager.default.currentDirectoryPath : (absolute(path) as NSString).deletingLastPathComponent
+    guard let found = find(from: start) else { return nil }
+    return try load(found)
+  }
+
+  private func find(from folder: String) -> String? {
+    if let cached = searched[folder] { return cached }
+    let candidate = (folder as NSString).appendingPathComponent(ConfigurationFile.fileName)
+    let result: String?
+    if FileManager.default.fileExists(atPath: candidate) {
+      result = candidate
+    } else {
+      let parent = (folder as NSString).deletingLastPathComponent
+      result = parent == folder || parent.isEmpty ? nil : find(from: parent)
+    }
+    searched[folder] = result
+    return result
+  }
+
+  private func load(_ path: String) throws -> ConfigurationFile {
+    if let file = loaded[path] { return file }
+    let file = try ConfigurationFile.load(path: path, warn: { self.console.error("warning: \($0)") })
+    loaded[path] = file
+    return file
+  }
+
+  private func absolute(_ path: String) -> String {
+    path.hasPrefix("/") ? path : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
+  }
+}

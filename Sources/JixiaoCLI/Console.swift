@@ -1,0 +1,63 @@
+import Foundation
+
+/// Where a command reads and writes: the real process streams, or buffers in tests.
+public final class Console: @unchecked Sendable {
+  private let writeOut: (String) -> Void
+  private let writeErr: (String) -> Void
+  /// Bytes of standard input (read lazily).
+  public let readInput: () -> [UInt8]
+  /// Whether standard output is a terminal (colour, progress).
+  public let isTerminal: Bool
+  /// Whether standard error is a terminal (progress line).
+  public let isErrorTerminal: Bool
+  /// Environment variables.
+  public let environment: [String: String]
+
+  /// Creates a console.
+  public init(
+    out: @escaping (String) -> Void, err: @escaping (String) -> Void, input: @escaping () -> [UInt8],
+    isTerminal: Bool = false, isErrorTerminal: Bool = false, environment: [String: String] = [:]
+  ) {
+    writeOut = out
+    writeErr = err
+    readInput = input
+    self.isTerminal = isTerminal
+    self.isErrorTerminal = isErrorTerminal
+    self.environment = environment
+  }
+
+  /// The process's own streams.
+  public static func standard() -> Console {
+    Console(
+      out: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
+      err: { text in FileHandle.standardError.write(Data(text.utf8)) },
+      input: { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) },
+      isTerminal: isatty(1) == 1, isErrorTerminal: isatty(2) == 1, environment: ProcessInfo.processInfo.environment)
+  }
+
+  /// Writes to standard output.
+  public func print(_ text: String, terminator: String = "\n") { writeOut(text + terminator) }
+  /// Writes to standard error.
+  public func error(_ text: String, terminator: String = "\n") { writeErr(text + terminator) }
+
+  /// Whether to colour output: on a terminal, and never with NO_COLOR set.
+  public var useColor: Bool { isTerminal && environment["NO_COLOR"] == nil }
+}
+
+/// Exit codes, as ruff and rustc use them.
+public enum ExitCode {
+  /// No error-severity finding.
+  public static let success: Int32 = 0
+  /// At least one error-severity finding.
+  public static let findings: Int32 = 1
+  /// Usage, configuration or I/O error.
+  public static let usage: Int32 = 2
+}
+
+/// A command-line usage error: printed with a hint, exit 2.
+public struct UsageError: Error, CustomStringConvertible {
+  /// What was wrong.
+  public let description: String
+  /// Creates an error.
+  public init(_ description: String) { self.description = description }
+}

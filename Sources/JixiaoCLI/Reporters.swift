@@ -1,0 +1,103 @@
+import FormLint
+import FormSyntax
+
+/// Output formats of `jixiao check`.
+enum OutputFormat: String, CaseIterable {
+  case text, json, sarif, github
+}
+
+/// Renders findings of checked files.
+enum Reporters {
+  static func render(_ files: [CheckedFile], format: OutputFormat, language: Language, color: Bool) -> String {
+    switch format {
+    case .text: return TextReporter(language: language, color: color).render(files)
+    case .json: return jsonReport(files, language: language).serialized + "\n"
+    case .sarif: return SarifReporter(language: language).render(files)
+    case .github: return githubReport(files, language: language)
+    }
+  }
+
+  /// `{"version":1,"files":[…],"summary":{…}}` — lines and columns 1-based, columns in Unicode scalars.
+  static func jsonReport(_ files: [CheckedFile], language: Language) -> JSON {
+    let counts = SeverityCounts(files)
+    return .object([
+      ("version", .int(1)),
+      ("files", .array(files.map { file in
+        .object([
+          ("path", .string(file.path)),
+          ("encoding", .string(file.source.encoding.rawValue)),
+          ("diagnostics", .array(file.diagnostics.map { diagnosticJSON($0, in: file, language: language) })),
+        ])
+      })),
+      ("summary", .object([
+        ("files", .int(files.count)), ("error", .int(counts.error)), ("warning", .int(counts.warning)),
+        ("information", .int(counts.information)), ("hint", .int(counts.hint)),
+      ])),
+    ])
+  }
+
+  static func rangeJSON(_ range: Range<Int>, in file: CheckedFile) -> JSON {
+    let start = file.location(of: range.lowerBound)
+    let end = file.location(of: range.upperBound)
+    return .object([
+      ("start", .object([("line", .int(start.line)), ("column", .int(start.column))])),
+      ("end", .object([("line", .int(end.line)), ("column", .int(end.column))])),
+    ])
+  }
+
+  static func diagnosticJSON(_ diagnostic: Diagnostic, in file: CheckedFile, language: Language) -> JSON {
+    .object([
+      ("code", .string(diagnostic.code)),
+      ("name", .string(diagnostic.name)),
+      ("severity", .string(diagnostic.severity.rawValue)),
+      ("message", .string(diagnostic.message.text(language))),
+      ("range", rangeJSON(diagnostic.range, in: file)),
+      ("related", .array(diagnostic.related.map {
+        .object([("message", .string($0.message.text(language))), ("range", rangeJSON($0.range, in: file))])
+      })),
+      ("fixes", .array(diagnostic.fixes.map { fix in
+        .object([
+          ("title", .string(fix.title.text(language))),
+          ("safe", .bool(fix.isSafe)),
+          ("edits", .array(fix.edits.map {
+            .object([("range", rangeJSON($0.range, in: file)), ("newText", .string($0.newText))])
+          })),
+        ])
+      })),
+    ])
+  }
+
+  /// GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=JX301::message`.
+  static func githubReport(_ files: [CheckedFile], language: Language) -> String {
+    var output = ""
+    for file in files {
+      for diagnostic in file.diagnostics {
+        let start = file.location(of: diagnostic.range.lowerBound)
+        let end = file.location(of: diagnostic.range.upperBound)
+        let level: String
+        switch diagnostic.severity {
+        case .error: level = "error"
+        case .warning: level = "warning"
+        case .information, .hint: level = "notice"
+        }
+        let message = escapeGitHub(diagnostic.message.text(language), property: false)
+        output += "::\(level) file=\(escapeGitHub(file.path, property: true)),line=\(start.line),col=\(start.column),"
+        output += "endLine=\(end.line),endColumn=\(end.column),title=\(diagnostic.code) \(escapeGitHub(diagnostic.name, property: true))"
+        output += "::\(message)\n"
+      }
+    }
+    return output
+  }
+
+  private static func escapeGitHub(_ text: String, property: Bool) -> String {
+    var result = text.replacingAll("%", with: "%25").replacingAll("\r", with: "%0D").replacingAll("\n", with: "%0A")
+    if property { result = result.replacingAll(":", with: "%3A").replacingAll(",", with: "%2C") }
+    return result
+  }
+}
+
+extension String {
+  func replacingAll(_ target: String, with replacement: String) -> String {
+    split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+  }
+}
