@@ -1,0 +1,4 @@
+/// The dates rules, in code order (registered in `RuleRegistry.all`).
+enum DatesRules {
+  static let all: [any Rule.Type] = []
+}

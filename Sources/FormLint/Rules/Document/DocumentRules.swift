@@ -1,0 +1,4 @@
+/// The document rules, in code order (registered in `RuleRegistry.all`).
+enum DocumentRules {
+  static let all: [any Rule.Type] = []
+}

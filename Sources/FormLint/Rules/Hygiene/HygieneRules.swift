@@ -1,0 +1,4 @@
+/// The hygiene rules, in code order (registered in `RuleRegistry.all`).
+enum HygieneRules {
+  static let all: [any Rule.Type] = []
+}

@@ -1,0 +1,6 @@
+/// The money rules (3xx), in code order (registered in `RuleRegistry.all`).
+enum MoneyRules {
+  static let all: [any Rule.Type] = [
+    BudgetMismatchRule.self,
+  ]
+}

@@ -1,0 +1,4 @@
+/// The values rules, in code order (registered in `RuleRegistry.all`).
+enum ValuesRules {
+  static let all: [any Rule.Type] = []
+}
