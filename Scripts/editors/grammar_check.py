@@ -9,6 +9,7 @@ converts the few Oniguruma-only escapes. The tokenizer is a small TextMate engin
 ties as in TextMate. It is enough to test this grammar, not a general implementation."""
 import json
 import os
+import plistlib
 import re
 import sys
 
@@ -16,6 +17,20 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 GRAMMAR = os.path.join(ROOT, "Grammar", "jixiao.tmLanguage.json")
 LANGCONF = os.path.join(ROOT, "Grammar", "language-configuration.json")
 SEED = os.path.join(ROOT, "Examples", "linwu-sifaju-2021.txt")
+SUBLIME = os.path.join(ROOT, "EditorSupport", "sublime", "Jixiao.tmLanguage")
+
+
+def sublime_grammar(data):
+    """the grammar as Sublime Text loads it: the same rules as an XML property list"""
+    return {key: value for key, value in data.items() if key != "$schema"}
+
+
+def write_sublime_grammar():
+    with open(GRAMMAR, encoding="utf-8") as f:
+        data = sublime_grammar(json.load(f))
+    with open(SUBLIME, "wb") as f:
+        plistlib.dump(data, f, sort_keys=False)
+    print("wrote " + os.path.relpath(SUBLIME, ROOT))
 
 
 def to_python_regex(pattern):
@@ -274,6 +289,12 @@ def main():
     with open(GRAMMAR, encoding="utf-8") as f:
         data = json.load(f)
     check(data.get("scopeName") == "text.jixiao", "scopeName is text.jixiao")
+    try:
+        with open(SUBLIME, "rb") as f:
+            current = plistlib.load(f) == sublime_grammar(data)
+    except (OSError, plistlib.InvalidFileException, ValueError):
+        current = False
+    check(current, "EditorSupport/sublime/Jixiao.tmLanguage matches the grammar (Scripts/test-grammar --update)")
     engine = pick_engine()
     print("engine: " + engine.name + ("" if engine.name == "oniguruma" else " (approximation of Oniguruma)"))
     grammar = Grammar(data, engine)
@@ -339,4 +360,6 @@ def _includes(node):
 
 
 if __name__ == "__main__":
+    if sys.argv[1:] == ["--update"]:
+        write_sublime_grammar()
     sys.exit(main())
