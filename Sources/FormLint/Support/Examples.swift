@@ -6,7 +6,12 @@ enum Examples {
   static func form(
     budget: String = "20万", superiorFunds: String = "0", period: String = "2021.1-2021.12",
     annualGoal: String = "完成2021年度普法宣传工作计划。", costName: String = "培训经费", costValue: String = "≤20万元",
-    costStandard: String = "培训经费20万元"
+    costStandard: String = "培训经费20万元",
+    quantityName: String = "开展普法宣传场次", quantityValue: String = "≥10场次", quantityStandard: String = "全年开展10场次以上",
+    qualityName: String = "宣传覆盖率", qualityValue: String = "≥95%", qualityStandard: String = "覆盖全县各乡镇",
+    timeName: String = "完成时间", timeValue: String = "2021年12月底前", timeStandard: String = "按期完成",
+    benefitName: String = "群众法治意识提升", benefitValue: String = "≥90%", benefitStandard: String = "问卷调查知晓率达90%以上",
+    satisfactionValue: String = "≥95%"
   ) -> String {
     """
     附件5-1
@@ -42,23 +47,23 @@ enum Examples {
     \t
     \t产出指标
     \t数量指标
-    \t开展普法宣传场次
-    \t≥10场次
-    \t全年开展10场次以上
+    \t\(quantityName)
+    \t\(quantityValue)
+    \t\(quantityStandard)
 
     \t
     \t
     \t质量指标
-    \t宣传覆盖率
-    \t≥95%
-    \t覆盖全县各乡镇
+    \t\(qualityName)
+    \t\(qualityValue)
+    \t\(qualityStandard)
 
     \t
     \t
     \t时效指标
-    \t完成时间
-    \t2021年12月底前
-    \t按期完成
+    \t\(timeName)
+    \t\(timeValue)
+    \t\(timeStandard)
 
     \t
     \t
@@ -70,15 +75,15 @@ enum Examples {
     \t
     \t效益指标
     \t社会效益指标
-    \t群众法治意识提升
-    \t≥90%
-    \t问卷调查知晓率达90%以上
+    \t\(benefitName)
+    \t\(benefitValue)
+    \t\(benefitStandard)
 
     \t
     \t
     \t社会公众或服务对象满意度指标
     \t服务对象满意度
-    \t≥95%
+    \t\(satisfactionValue)
     \t问卷调查满意度95%以上
 
     \t财政局审核意见
