@@ -27,7 +27,8 @@
   :type '(repeat string))
 
 (defcustom jixiao-profile nil
-  "Indicator profile: nil (detect per form), \"hunan-2021\", \"mof-2015\" or \"mof-2021\"."
+  "Indicator profile; nil detects it per form.
+Otherwise \"hunan-2021\", \"mof-2015\" or \"mof-2021\"."
   :type '(choice (const :tag "Detect per form" nil)
                  (const "hunan-2021") (const "mof-2015") (const "mof-2021")))
 
@@ -80,10 +81,12 @@
           (list :language jixiao-language)))
 
 (defun jixiao-eglot-contact (&optional _interactive)
-  "How eglot starts the jixiao server: `jixiao-server-command' plus initializationOptions."
+  "How eglot starts the jixiao server.
+`jixiao-server-command' plus the initializationOptions."
   (append jixiao-server-command
           (list :initializationOptions #'jixiao--initialization-options)))
 
+(defvar eglot-server-programs)
 (with-eval-after-load 'eglot
   (add-to-list 'eglot-server-programs '(jixiao-mode . jixiao-eglot-contact)))
 
