@@ -1,0 +1,65 @@
+import FormLint
+import Foundation
+import Testing
+
+@testable import JixiaoCLI
+
+@Suite struct ExportAndDocsTests {
+  @Test func exportJSONHasFiveFormsWithBudgetsAndResolvedCategories() throws {
+    let run = CLIRun(["export", Seed.url.path])
+    let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    let forms = try #require(((report["files"] as? [[String: Any]])?.first?["forms"]) as? [[String: Any]])
+    #expect(forms.count == 5)
+    #expect(forms.compactMap { ($0["budget"] as? [String: Any])?["wanYuan"] as? String } == ["14", "10", "92", "28", "16"])
+    #expect(forms.compactMap { $0["annex"] as? String } == ["5-1", "5-2", "5-3", "5-4", "5-5"])
+    for form in forms {
+      let indicators = try #require(form["indicators"] as? [[String: Any]])
+      #expect(indicators.count == 9)
+      #expect(indicators.allSatisfy { !(($0["level1"] as? String) ?? "").isEmpty && !(($0["level2"] as? String) ?? "").isEmpty })
+      // This template puts the satisfaction row under 效益指标.
+      #expect(indicators.last?["level1"] as? String == "效益指标")
+      #expect(indicators.last?["level2"] as? String == "社会公众或服务对象满意度指标")
+      #expect(((indicators.first?["name"] as? [String: Any])?["line"] as? Int) != nil)
+    }
+    #expect(((forms[0]["header"] as? [[String: Any]])?.first?["labelLine"] as? Int) == 4)
+  }
+
+  @Test func exportCSVOneRowPerIndicator() {
+    let run = CLIRun(["export", "--format", "csv", Seed.url.path])
+    let rows = run.stdout.split(separator: "\r\n")
+    #expect(rows.count == 1 + 45)
+    #expect(rows.first == "file,annex,project,department,budget_wan_yuan,level1,level2,level3,value,standard,line")
+    #expect(rows[1].contains(",5-1,\"1、普法、法治创建经费\",临武县司法局,14,产出指标,数量指标,") || rows[1].contains(",5-1,1、普法、法治创建经费,临武县司法局,14,产出指标,数量指标,"))
+  }
+
+  @Test func explainAndRules() {
+    let explain = CLIRun(["explain", "JX301"])
+    #expect(explain.exitCode == 0 && explain.stdout.hasPrefix("# JX301 budget-mismatch\n"))
+    #expect(CLIRun(["explain", "budget-mismatch"]).stdout == explain.stdout)
+    #expect(CLIRun(["explain", "JX999"]).exitCode == 2)
+    let rules = CLIRun(["rules"])
+    #expect(rules.stdout.split(separator: "\n").count == RuleRegistry.all.count)
+  }
+
+  @Test func committedRulePagesAreCurrent() throws {
+    let folder = Seed.repositoryRoot.appendingPathComponent("Documentation/Rules")
+    for (name, content) in RuleDocsPages.all() {
+      let committed = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path).map {
+        String(decoding: $0, as: UTF8.self)
+      }
+      #expect(committed == content, "Documentation/Rules/\(name) is stale: run `swift run jixiao generate-docs`")
+    }
+  }
+
+  @Test func debugRoundtripAndTree() throws {
+    let folder = try ScratchFolder()
+    let cases: [[UInt8]] = [Seed.bytes, Seed.bytes.flatMap { $0 == 0x0A ? [0x0D, 0x0A] : [$0] }, [], Array("\t\t\n\t\r\n\r\t".utf8)]
+    for (index, bytes) in cases.enumerated() {
+      let path = try folder.write("case\(index).txt", bytes)
+      #expect(CLIRun(["debug", "roundtrip", path]).exitCode == 0)
+    }
+    let tree = CLIRun(["debug", "tree", Seed.url.path]).stdout
+    #expect(tree.hasPrefix("DOCUMENT@0..\(Seed.bytes.count)\n  FORM@0.."))
+    #expect(tree.contains("CELL@") && tree.contains("TAB@") && tree.contains("LINE_BREAK@"))
+  }
+}
