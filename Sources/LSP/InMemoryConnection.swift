@@ -18,7 +18,8 @@ public final class InMemoryConnection: Connection {
   public static func makePair() -> (client: InMemoryConnection, server: InMemoryConnection) {
     let toClient = Mailbox(label: "lsp.in-memory.client")
     let toServer = Mailbox(label: "lsp.in-memory.server")
-    return (InMemoryConnection(inbox: toClient, outbox: toServer), InMemoryConnection(inbox: toServer, outbox: toClient))
+    let client = InMemoryConnection(inbox: toClient, outbox: toServer)
+    return (client, InMemoryConnection(inbox: toServer, outbox: toClient))
   }
 
   /// Starts delivery; events sent before this call are delivered first, in order.

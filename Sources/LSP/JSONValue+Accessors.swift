@@ -62,13 +62,12 @@ extension JSONValue {
 extension JSONValue {
   /// Converts any `Encodable` value into a `JSONValue` by way of `JSONEncoder`.
   public init(encoding value: some Encodable) throws {
-    let data = try JSONCoding.encode(value)
-    self = try JSONDecoder().decode(JSONValue.self, from: data)
+    self = try JSONValue(parsing: JSONEncoder().encode(value))
   }
 
   /// Decodes a typed value from this JSON value by way of `JSONDecoder`.
   public func decode<T: Decodable>(_ type: T.Type = T.self) throws -> T {
-    try JSONDecoder().decode(T.self, from: JSONCoding.encode(self))
+    try JSONDecoder().decode(T.self, from: Data(serialized()))
   }
 }
 
@@ -90,15 +89,5 @@ extension JSONValue: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, Expre
   /// A dictionary literal; a repeated key keeps its last value.
   public init(dictionaryLiteral elements: (String, JSONValue)...) {
     self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
-  }
-}
-
-/// Shared JSON encoding settings, so every byte the module writes is produced the same way.
-enum JSONCoding {
-  /// Sorted keys make output deterministic (tests compare it); unescaped slashes keep URIs readable.
-  static func encode(_ value: some Encodable) throws -> Data {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return try encoder.encode(value)
   }
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Why a message body could not be turned into a `Message`.
 public struct MessageDecodingError: Error, Sendable, Hashable {
   /// The error to report: code -32700 or -32600.
@@ -28,17 +26,13 @@ extension Message {
   /// Classification follows JSON-RPC 2.0 as restricted by LSP: no batches (an array is rejected as a whole with one
   /// -32600 error whose id is null), ids are integers or strings only. A numeric id that is fractional or outside
   /// `Int` range (such as `1e30`) is an invalid request rather than a string, so nothing downstream has to cope
-  /// with lossy ids. A number too large even for `Double` makes the body unparsable (-32700).
+  /// with lossy ids. An integral double such as `1.0` is accepted as the integer it equals.
   public static func decode(_ body: some Collection<UInt8>) -> Result<Message, MessageDecodingError> {
-    let data = Data(body)
-    let json: JSONValue
     do {
-      json = try JSONDecoder().decode(JSONValue.self, from: data)
+      return decode(try JSONValue(parsing: body))
     } catch {
-      let reason = String(validating: data, as: UTF8.self) == nil ? "Invalid UTF-8 in message body" : "Invalid JSON"
-      return .failure(MessageDecodingError(error: .parseError(reason)))
+      return .failure(MessageDecodingError(error: .parseError("Invalid JSON: \(error)")))
     }
-    return decode(json)
   }
 
   /// Classifies an already parsed JSON value; see `decode(_:)` for the rules.

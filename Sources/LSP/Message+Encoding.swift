@@ -1,5 +1,3 @@
-import Foundation
-
 extension Message {
   /// The message as a JSON object, `"jsonrpc": "2.0"` included.
   ///
@@ -27,12 +25,7 @@ extension Message {
 
   /// The JSON body (no framing header, no trailing newline), with keys sorted for deterministic output.
   public func encodedBody() -> [UInt8] {
-    // `JSONValue.encode` maps the only unencodable values (non-finite doubles) to null, so this cannot fail in
-    // practice; the fallback keeps the signature non-throwing without a crash path.
-    guard let data = try? JSONCoding.encode(json) else {
-      return Array(#"{"error":{"code":-32603,"message":"Unencodable message"},"id":null,"jsonrpc":"2.0"}"#.utf8)
-    }
-    return Array(data)
+    json.serialized()
   }
 
   /// The framed bytes ready to write: `Content-Length` header followed by the body.

@@ -13,8 +13,9 @@ public enum RequestID: Sendable, Hashable, Codable, CustomStringConvertible {
     } else if let value = try? container.decode(String.self) {
       self = .string(value)
     } else {
-      throw DecodingError.typeMismatch(
-        RequestID.self, .init(codingPath: decoder.codingPath, debugDescription: "Request id must be an integer or string"))
+      let context = DecodingError.Context(
+        codingPath: decoder.codingPath, debugDescription: "Request id must be an integer or string")
+      throw DecodingError.typeMismatch(RequestID.self, context)
     }
   }
 
@@ -29,10 +30,12 @@ public enum RequestID: Sendable, Hashable, Codable, CustomStringConvertible {
 
   /// Interprets a JSON value as an id; nil for null, fractional or out-of-range numbers and other types.
   public init?(_ json: JSONValue) {
-    switch json {
-    case .int(let value): self = .int(value)
-    case .string(let value): self = .string(value)
-    default: return nil
+    if case .string(let value) = json {
+      self = .string(value)
+    } else if let value = json.intValue {
+      self = .int(value)
+    } else {
+      return nil
     }
   }
 

@@ -49,7 +49,9 @@ public struct ResponseError: Error, Codable, Hashable, Sendable, CustomStringCon
   /// A -32700 parse error.
   public static func parseError(_ message: String) -> ResponseError { .init(code: .parseError, message: message) }
   /// A -32600 invalid request error.
-  public static func invalidRequest(_ message: String) -> ResponseError { .init(code: .invalidRequest, message: message) }
+  public static func invalidRequest(_ message: String) -> ResponseError {
+    .init(code: .invalidRequest, message: message)
+  }
   /// A -32601 error naming the unknown method.
   public static func methodNotFound(_ method: String) -> ResponseError {
     .init(code: .methodNotFound, message: "Method not found: \(method)")

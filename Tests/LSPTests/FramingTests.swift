@@ -20,7 +20,8 @@ func body(_ text: String) -> FramingEvent { .body(Array(text.utf8)) }
   let second = #"{"id":1,"jsonrpc":"2.0","method":"shutdown"}"#
 
   @Test func headerAndBodySplitAtEveryBytePosition() {
-    let stream = framed(first) + framed(second, extraHeaders: "Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n")
+    let contentType = "Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n"
+    let stream = framed(first) + framed(second, extraHeaders: contentType)
     for split in 0...stream.count {
       let result = events([Array(stream[..<split]), Array(stream[split...])])
       #expect(result == [body(first), body(second)], "split at \(split)")

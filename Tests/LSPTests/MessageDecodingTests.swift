@@ -17,7 +17,8 @@ func decodingError(_ text: String) -> MessageDecodingError? {
       == .request(RequestMessage(id: 7, method: "textDocument/hover", params: ["a": 1])))
     #expect(try decode(#"{"jsonrpc":"2.0","id":"x","method":"shutdown"}"#).get()
       == .request(RequestMessage(id: "x", method: "shutdown")))
-    #expect(try decode(#"{"jsonrpc":"2.0","method":"exit"}"#).get() == .notification(NotificationMessage(method: "exit")))
+    #expect(try decode(#"{"jsonrpc":"2.0","method":"exit"}"#).get()
+      == .notification(NotificationMessage(method: "exit")))
     #expect(try decode(#"{"jsonrpc":"2.0","id":3,"result":null}"#).get() == .response(.success(id: 3, .null)))
     #expect(try decode(#"{"jsonrpc":"2.0","id":null,"error":{"code":-32700,"message":"bad"}}"#).get()
       == .response(.failure(id: nil, .parseError("bad"))))
@@ -78,7 +79,9 @@ func decodingError(_ text: String) -> MessageDecodingError? {
     }
     #expect(try decode(#"{"jsonrpc":"2.0","id":9223372036854775807,"method":"a"}"#).get()
       == .request(RequestMessage(id: .int(Int.max), method: "a")))
-    #expect(decodingError(#"{"jsonrpc":"2.0","id":1e400,"method":"a"}"#)?.error.code == .parseError)
+    #expect(decodingError(#"{"jsonrpc":"2.0","id":1e400,"method":"a"}"#)?.error.code == .invalidRequest)
+    #expect(try decode(#"{"jsonrpc":"2.0","id":2.0,"method":"a"}"#).get()
+      == .request(RequestMessage(id: 2, method: "a")))
   }
 
   @Test func malformedResponsesAreNotAnswered() {
@@ -122,6 +125,7 @@ func decodingError(_ text: String) -> MessageDecodingError? {
 
   @Test func nonFiniteDoublesEncodeAsNull() {
     let message = Message.notification(NotificationMessage(method: "n", params: [.double(.infinity)]))
-    #expect(String(decoding: message.encodedBody(), as: UTF8.self) == #"{"jsonrpc":"2.0","method":"n","params":[null]}"#)
+    #expect(String(decoding: message.encodedBody(), as: UTF8.self)
+      == #"{"jsonrpc":"2.0","method":"n","params":[null]}"#)
   }
 }
