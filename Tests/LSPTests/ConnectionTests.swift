@@ -189,3 +189,41 @@ private func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) {
 
 /// `close` is shadowed by the transport method inside type contexts; this names the C function.
 private func closeDescriptor(_ descriptor: Int32) -> Int32 { close(descriptor) }
+
+@Suite struct OutgoingRequestsTests {
+  @Test func routesTypedResponsesBackToTheSender() async throws {
+    let (client, server) = InMemoryConnection.makePair()
+    let outgoing = OutgoingRequests(idPrefix: "s")
+    // A fake client: answers configuration requests, fails everything else.
+    client.start(receive: { event in
+      guard case .message(.request(let request)) = event else { return }
+      if request.method == ConfigurationParams.method {
+        client.reply(to: request.id, result: [["strict": true]] as JSONValue)
+      } else {
+        client.reply(to: request.id, error: .requestFailed("no"))
+      }
+    }, onClose: {})
+    server.start(receive: { event in
+      if case .message(.response(let response)) = event { outgoing.handle(response) }
+    }, onClose: {})
+
+    let request = ConfigurationParams(items: [ConfigurationItem(section: "jixiao")])
+    let settings = try await outgoing.send(request, on: server)
+    #expect(settings == [["strict": true]])
+    await #expect(throws: ResponseError.requestFailed("no")) {
+      try await outgoing.send(ApplyWorkspaceEditParams(edit: WorkspaceEdit()), on: server)
+    }
+    #expect(outgoing.pendingCount == 0)
+    #expect(!outgoing.handle(.success(id: "s1", .null)))
+  }
+
+  @Test func failAllReleasesWaiters() async {
+    let (_, server) = InMemoryConnection.makePair()
+    let outgoing = OutgoingRequests()
+    let results = Locked([Result<NullResult, ResponseError>]())
+    outgoing.send(DiagnosticRefreshRequest(), on: server) { result in results.withLock { $0.append(result) } }
+    #expect(outgoing.pendingCount == 1)
+    outgoing.failAll(with: .requestCancelled)
+    #expect(results.withLock { $0 } == [.failure(.requestCancelled)])
+  }
+}
