@@ -1,0 +1,87 @@
+import FormLint
+import FormModel
+import FormSyntax
+import LSP
+
+/// One open document: its text as a syntax tree, its version, and the linter that keeps its findings.
+final class Document {
+  /// The URI the client named it by.
+  let uri: DocumentURI
+  /// Its file path, for `file:` URIs.
+  let path: String?
+  /// The client's version of the text.
+  var version: Int
+  /// The text.
+  private(set) var tree: SyntaxTree
+  /// Changes with every edit and configuration change; result ids are built from it.
+  private(set) var revision: Int
+  /// The configuration in force.
+  private(set) var resolved: ConfigurationStore.Resolved
+  /// One linter for the document's life, so an edit re-checks only the forms it touched.
+  private var linter: Linter
+  private var lintedRevision: Int?
+  private var lintedFindings: [Finding] = []
+  private var conversions = DiagnosticConversionCache()
+
+  init(uri: DocumentURI, version: Int, text: String, resolved: ConfigurationStore.Resolved, revision: Int) {
+    self.uri = uri
+    path = Session.path(of: uri)
+    self.version = version
+    tree = SyntaxTree(parsing: text)
+    self.resolved = resolved
+    linter = Linter(configuration: resolved.configuration)
+    self.revision = revision
+  }
+
+  /// The message language.
+  var language: Language { resolved.language }
+
+  /// Replaces a byte range, reparsing only the forms it touches.
+  func apply(_ edit: SourceEdit, revision: Int) {
+    tree = tree.applying(edit).tree
+    self.revision = revision
+  }
+
+  /// Replaces the whole text.
+  func replaceAll(with text: String, revision: Int) {
+    tree = SyntaxTree(parsing: text)
+    self.revision = revision
+  }
+
+  /// Switches to another configuration; the linter (and its cache) is replaced only when the rules change.
+  func reconfigure(_ resolved: ConfigurationStore.Resolved, revision: Int) {
+    guard resolved.configuration != self.resolved.configuration || resolved.language != self.resolved.language else {
+      self.resolved = resolved
+      return
+    }
+    self.resolved = resolved
+    linter = Linter(configuration: resolved.configuration)
+    conversions = DiagnosticConversionCache()
+    lintedRevision = nil
+    self.revision = revision
+  }
+
+  /// The findings of the current text; linted at most once per revision.
+  var findings: [Finding] {
+    if lintedRevision != revision {
+      lintedFindings = linter.lint(tree)
+      lintedRevision = revision
+    }
+    return lintedFindings
+  }
+
+  /// The typed form of a node under the document's configuration.
+  func form(of node: FormNode) -> Form { linter.form(of: node) }
+
+  /// Position conversions for the current text.
+  func mapping(_ unit: ColumnUnit) -> PositionMapping { PositionMapping(tree: tree, unit: unit) }
+
+  /// The findings as LSP diagnostics, converted per form and cached by form node.
+  func diagnostics(session: Session) -> [LSPDiagnostic] {
+    let options = ConversionOptions(
+      unit: session.unit, language: language, includeRelated: session.supportsRelatedInformation)
+    return conversions.convert(findings, tree: tree, options: options).map {
+      $0.lspDiagnostic(uri: uri, version: version, options: options)
+    }
+  }
+}

@@ -1,0 +1,138 @@
+import Dispatch
+import FormLint
+import FormSyntax
+import Foundation
+import LSP
+
+extension Server {
+  /// Called after a document's text or configuration changed: pushes (debounced) or, with pull diagnostics,
+  /// leaves it to the client, which pulls after each change anyway.
+  func diagnosticsChanged(_ uri: DocumentURI) {
+    guard !session.usesPullDiagnostics, let document = documents[uri] else { return }
+    let version = document.version
+    let revision = document.revision
+    scheduledPublish[uri] = revision
+    let publish: @Sendable () -> Void = { [self] in
+      // Dropped when a newer change arrived meanwhile: that change scheduled its own publish.
+      guard lifecycle == .running, scheduledPublish[uri] == revision, let document = documents[uri],
+        document.revision == revision
+      else { return }
+      scheduledPublish[uri] = nil
+      sendNotification(PublishDiagnosticsParams(uri: uri, version: version, diagnostics: document.diagnostics(session: session)))
+    }
+    if options.debounceMilliseconds <= 0 {
+      queue.async(execute: publish)
+    } else {
+      queue.asyncAfter(deadline: .now() + .milliseconds(options.debounceMilliseconds), execute: publish)
+    }
+  }
+
+  /// The result id of a document's current diagnostics.
+  func resultID(_ document: Document) -> String { "r\(document.revision)" }
+
+  func documentDiagnostic(_ params: DocumentDiagnosticParams) throws -> DocumentDiagnosticReport {
+    let document = try document(params.textDocument.uri)
+    let id = resultID(document)
+    if params.previousResultId == id { return .unchanged(resultId: id) }
+    return .full(resultId: id, items: document.diagnostics(session: session))
+  }
+
+  /// Diagnostics of every form file (`*.txt`) in the workspace folders: open documents from memory, the rest from disk.
+  func workspaceDiagnostic(_ params: WorkspaceDiagnosticParams, id: RequestID) throws -> WorkspaceDiagnosticReport {
+    let previous = Dictionary(params.previousResultIds.map { ($0.uri, $0.value) }, uniquingKeysWith: { _, last in last })
+    var items: [WorkspaceDocumentDiagnosticReport] = []
+    var seen: Set<String> = []
+    for document in documents.values.sorted(by: { $0.uri < $1.uri }) {
+      if let path = document.path { seen.insert(path) }
+      let result = resultID(document)
+      let report: DocumentDiagnosticReport = previous[document.uri] == result
+        ? .unchanged(resultId: result) : .full(resultId: result, items: document.diagnostics(session: session))
+      items.append(WorkspaceDocumentDiagnosticReport(uri: document.uri, version: document.version, report: report))
+    }
+    for path in WorkspaceFiles.formFiles(in: session.workspaceFolders) where !seen.contains(path) {
+      if isCancelled(id) { throw ResponseError.requestCancelled }
+      let uri = Session.uri(ofPath: path)
+      guard let stamp = WorkspaceFiles.stamp(of: path) else { continue }
+      // Files on disk change without revisions: their result id is their modification stamp and the configuration.
+      let result = "f\(stamp)-c\(configurationGeneration)"
+      if previous[uri] == result {
+        items.append(WorkspaceDocumentDiagnosticReport(uri: uri, version: nil, report: .unchanged(resultId: result)))
+        continue
+      }
+      do {
+        let source = try SourceFile.read(path: path)
+        let document = Document(
+          uri: uri, version: 0, text: String(decoding: source.utf8, as: UTF8.self),
+          resolved: configurations.resolve(documentPath: path), revision: 0)
+        items.append(
+          WorkspaceDocumentDiagnosticReport(
+            uri: uri, version: nil, report: .full(resultId: result, items: document.diagnostics(session: session))))
+      } catch {
+        log(.warning, "\(error)")
+      }
+    }
+    logConfigurationWarnings()
+    return WorkspaceDiagnosticReport(items: items)
+  }
+
+  /// Rereads configuration files and settings, reconfigures the open documents and refreshes their diagnostics.
+  func reloadConfiguration() {
+    configurations.invalidate()
+    configurationGeneration += 1
+    for document in documents.values {
+      document.reconfigure(configurations.resolve(documentPath: document.path), revision: nextRevision())
+    }
+    logConfigurationWarnings()
+    if session.usesPullDiagnostics {
+      if session.params.supportsDiagnosticRefresh { sendRequest(DiagnosticRefreshRequest()) }
+    } else {
+      for uri in documents.keys { diagnosticsChanged(uri) }
+    }
+  }
+
+  func didChangeWatchedFiles(_ params: DidChangeWatchedFilesParams) {
+    if params.changes.contains(where: { $0.uri.hasSuffix("/" + ConfigurationFile.fileName) }) { reloadConfiguration() }
+  }
+
+  func didChangeConfiguration(_ params: DidChangeConfigurationParams) {
+    // Clients that send null expect the server to pull; without that, keep the current settings and reread files.
+    if params.settings.objectValue != nil {
+      configurations.setEditorSettings(params.settings)
+      if let debounce = configurations.debounceMilliseconds { options.debounceMilliseconds = debounce }
+    }
+    reloadConfiguration()
+  }
+}
+
+/// The form files of the workspace, found on disk.
+enum WorkspaceFiles {
+  /// Folders never searched: hidden ones (`.git`, `.build`) and dependency folders.
+  static let skippedFolders: Set<String> = ["node_modules"]
+
+  /// Every `*.txt` below the folders, sorted, without duplicates.
+  static func formFiles(in folders: [String]) -> [String] {
+    var found: Set<String> = []
+    for folder in folders {
+      guard let enumerator = FileManager.default.enumerator(
+        at: URL(fileURLWithPath: folder), includingPropertiesForKeys: [.isRegularFileKey],
+        options: [.skipsHiddenFiles, .skipsPackageDescendants])
+      else { continue }
+      for case let url as URL in enumerator {
+        if skippedFolders.contains(url.lastPathComponent) {
+          enumerator.skipDescendants()
+          continue
+        }
+        if url.pathExtension.lowercased() == "txt" { found.insert(url.standardizedFileURL.path) }
+      }
+    }
+    return found.sorted()
+  }
+
+  /// Modification time and size, which change when the file does.
+  static func stamp(of path: String) -> String? {
+    guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return nil }
+    let date = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+    let size = (attributes[.size] as? Int) ?? 0
+    return "\(Int(date * 1000))-\(size)"
+  }
+}

@@ -1,0 +1,37 @@
+import LSP
+
+extension Server {
+  /// Runs the handler of a request and returns its encoded result.
+  func dispatch(_ request: RequestMessage) throws -> JSONValue {
+    switch request.method {
+    case InitializeParams.method: return try answer(request, InitializeParams.self, initialize)
+    case ShutdownRequest.method: return try answer(request, ShutdownRequest.self) { _ in shutdown() }
+    case DocumentDiagnosticParams.method: return try answer(request, DocumentDiagnosticParams.self, documentDiagnostic)
+    case WorkspaceDiagnosticParams.method:
+      return try answer(request, WorkspaceDiagnosticParams.self) { try workspaceDiagnostic($0, id: request.id) }
+    default:
+      throw ResponseError.methodNotFound(request.method)
+    }
+  }
+
+  /// Runs the handler of a notification; unknown ones are ignored (`$/` ones silently, as the spec asks).
+  func dispatch(_ notification: NotificationMessage) throws {
+    switch notification.method {
+    case InitializedParams.method: initialized()
+    case DidOpenTextDocumentParams.method: try accept(notification, DidOpenTextDocumentParams.self, didOpen)
+    case DidChangeTextDocumentParams.method: try accept(notification, DidChangeTextDocumentParams.self, didChange)
+    case DidCloseTextDocumentParams.method: try accept(notification, DidCloseTextDocumentParams.self, didClose)
+    case DidSaveTextDocumentParams.method: try accept(notification, DidSaveTextDocumentParams.self, didSave)
+    case DidChangeWatchedFilesParams.method:
+      try accept(notification, DidChangeWatchedFilesParams.self, didChangeWatchedFiles)
+    case DidChangeConfigurationParams.method:
+      try accept(notification, DidChangeConfigurationParams.self, didChangeConfiguration)
+    case CancelParams.method:
+      break  // Recorded when it arrived (see `start()`).
+    case let method where method.hasPrefix("$/"):
+      break
+    default:
+      log(.log, "Ignored notification \(notification.method)")
+    }
+  }
+}

@@ -1,0 +1,52 @@
+import FormLint
+import Foundation
+import LSP
+
+extension Server {
+  /// The method name of `codeAction/resolve`, whose params and result are a `CodeAction`.
+  static let codeActionResolveMethod = "codeAction/resolve"
+  /// The code action kind of fix-all.
+  static let fixAllKind = CodeActionKind(rawValue: "source.fixAll.jixiao")
+
+  func initialize(_ params: InitializeParams) throws -> InitializeResult {
+    guard lifecycle == .uninitialized else { throw ResponseError.invalidRequest("initialize was already received") }
+    session.params = params
+    session.encoding = .negotiate(offered: params.positionEncodings)
+    var folders = (params.workspaceFolders ?? []).compactMap { Session.path(of: $0.uri) }
+    if folders.isEmpty, let root = params.rootUri.flatMap(Session.path(of:)) ?? params.rootPath { folders = [root] }
+    session.workspaceFolders = folders
+    configurations.reset(folders: folders, editorSettings: params.initializationOptions, fallbackLanguage: session.language)
+    if let debounce = configurations.debounceMilliseconds { options.debounceMilliseconds = debounce }
+    for warning in configurations.takeWarnings() { log(.warning, warning) }
+    lifecycle = .running
+    return InitializeResult(capabilities: capabilities(), serverInfo: ServerInfo(name: "jixiao", version: options.version))
+  }
+
+  func capabilities() -> ServerCapabilities {
+    ServerCapabilities(
+      positionEncoding: session.encoding,
+      textDocumentSync: TextDocumentSyncOptions(openClose: true, change: .incremental, save: SaveOptions(includeText: false)),
+      diagnosticProvider: session.usesPullDiagnostics
+        ? DiagnosticOptions(identifier: "jixiao", interFileDependencies: false, workspaceDiagnostics: true) : nil,
+      codeActionProvider: CodeActionOptions(codeActionKinds: [.quickFix, Server.fixAllKind], resolveProvider: true),
+      hoverProvider: true, documentSymbolProvider: true, foldingRangeProvider: true, documentFormattingProvider: true,
+      completionProvider: CompletionOptions(triggerCharacters: nil, resolveProvider: false), inlayHintProvider: true,
+      semanticTokensProvider: SemanticTokensOptions(legend: SemanticTokenKind.legend, full: true, range: false))
+  }
+
+  func initialized() {
+    // Watching is the client's job (the spec prefers it to a server-side watcher); ask for config files.
+    guard session.params.supportsWatchedFilesRegistration else { return }
+    let watchers: JSONValue = ["watchers": [["globPattern": .string("**/\(ConfigurationFile.fileName)")]]]
+    sendRequest(
+      RegistrationParams(registrations: [
+        Registration(id: "jixiao-config-watcher", method: DidChangeWatchedFilesParams.method, registerOptions: watchers)
+      ]))
+  }
+
+  func shutdown() -> NullResult {
+    lifecycle = .shuttingDown
+    scheduledPublish.removeAll()
+    return NullResult()
+  }
+}
