@@ -9,6 +9,8 @@ extension Server {
     case DocumentDiagnosticParams.method: return try answer(request, DocumentDiagnosticParams.self, documentDiagnostic)
     case WorkspaceDiagnosticParams.method:
       return try answer(request, WorkspaceDiagnosticParams.self) { try workspaceDiagnostic($0, id: request.id) }
+    case CodeActionParams.method: return try answer(request, CodeActionParams.self, codeActions)
+    case Server.codeActionResolveMethod: return try answer(request, CodeAction.self, resolveCodeAction)
     default:
       throw ResponseError.methodNotFound(request.method)
     }

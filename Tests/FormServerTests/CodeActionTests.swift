@@ -1,0 +1,115 @@
+import FormServer
+import Foundation
+import LSP
+import Testing
+
+@Suite struct CodeActionTests {
+  private func actions(_ client: TestClient, range: LSPRange, diagnostics: [Diagnostic], only: [CodeActionKind]? = nil) throws
+    -> [JSONValue]
+  {
+    let params = CodeActionParams(
+      textDocument: TextDocumentIdentifier(uri: Seed.uri), range: range,
+      context: CodeActionContext(diagnostics: diagnostics, only: only))
+    return try client.request(CodeActionParams.method, JSONValue(encoding: params)).get().arrayValue ?? []
+  }
+
+  @Test func budgetQuickFixComesFromDiagnosticData() throws {
+    let client = TestClient()
+    try client.initialize()
+    let diagnostics = try client.open(Seed.uri, Seed.text)
+    let budget = try #require(diagnostics.first { $0.code == "JX301" })
+    let result = try actions(client, range: budget.range, diagnostics: [budget], only: [.quickFix])
+    let fix = try #require(result.first { $0["title"]?.stringValue == "把预算金额改为 20万" })
+    #expect(fix["kind"] == "quickfix")
+    #expect(fix["isPreferred"] == nil)  // the fix says the costing is usually what is wrong
+    let edit = try #require(fix["edit"]?["changes"]?[Seed.uri]?[0])
+    #expect(edit["newText"] == "20万")
+    #expect(edit["range"] == (try JSONValue(encoding: budget.range)))
+    // Also offered: ignoring the rule in this form.
+    #expect(result.contains { $0["title"]?.stringValue == "在本表（附件5-1）忽略 JX301" })
+  }
+
+  @Test func fixAllAppliesSafeFixesOnly() throws {
+    let client = TestClient()
+    try client.initialize(capabilities: [
+      "workspace": ["workspaceEdit": ["documentChanges": true]],
+      "textDocument": ["publishDiagnostics": ["relatedInformation": true]],
+    ])
+    let diagnostics = try client.open(Seed.uri, Seed.text)
+    let result = try actions(
+      client, range: LSPRange(at: Position(line: 0, character: 0)), diagnostics: [],
+      only: [CodeActionKind(rawValue: "source.fixAll")])
+    #expect(result.count <= 1)
+    guard let fixAll = result.first else {
+      #expect(!diagnostics.contains { $0.data?["fixes"]?.arrayValue?.contains { $0["isSafe"] == true } == true })
+      return
+    }
+    #expect(fixAll["kind"] == "source.fixAll.jixiao")
+    let change = try #require(fixAll["edit"]?["documentChanges"]?[0])
+    #expect(change["textDocument"]?["version"] == 1)
+    let edits = try #require(change["edits"]?.arrayValue)
+    let unsafeRanges = diagnostics.flatMap { diagnostic in
+      (diagnostic.data?["fixes"]?.arrayValue ?? []).filter { $0["isSafe"] == false }.flatMap { $0["edits"]?.arrayValue ?? [] }
+        .compactMap { $0["range"] }
+    }
+    #expect(!edits.isEmpty)
+    for edit in edits { #expect(!unsafeRanges.contains(edit["range"]!)) }
+    // The budget (an unsafe fix) is untouched.
+    #expect(!edits.contains { $0["newText"] == "20万" })
+  }
+
+  @Test func resolveComputesTheEditLazily() throws {
+    let client = TestClient()
+    try client.initialize(capabilities: [
+      "textDocument": [
+        "codeAction": ["resolveSupport": ["properties": ["edit"]]], "publishDiagnostics": ["relatedInformation": true],
+      ]
+    ])
+    let diagnostics = try client.open(Seed.uri, Seed.text)
+    let budget = try #require(diagnostics.first { $0.code == "JX301" })
+    let result = try actions(client, range: budget.range, diagnostics: [budget], only: [.quickFix])
+    let fix = try #require(result.first { $0["title"]?.stringValue == "把预算金额改为 20万" })
+    #expect(fix["edit"] == nil)
+    #expect(fix["data"] != nil)
+    let resolved = try client.request("codeAction/resolve", fix).get()
+    #expect(resolved["edit"]?["changes"]?[Seed.uri]?[0]?["newText"] == "20万")
+    #expect(resolved["title"] == fix["title"])
+  }
+
+  @Test func ignoreRuleCreatesOrEditsTheConfigurationFile() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-ignore-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let uri = folder.appendingPathComponent("seed.txt").absoluteString
+    let client = TestClient()
+    try client.initialize(
+      capabilities: [
+        "workspace": ["workspaceEdit": ["documentChanges": true, "resourceOperations": ["create"]]],
+        "textDocument": ["publishDiagnostics": ["relatedInformation": true]],
+      ],
+      workspaceFolders: [WorkspaceFolder(uri: folder.absoluteString, name: "w")])
+    let diagnostics = try client.open(uri, Seed.text)
+    let budget = try #require(diagnostics.first { $0.code == "JX301" })
+    let params = CodeActionParams(
+      textDocument: TextDocumentIdentifier(uri: uri), range: budget.range,
+      context: CodeActionContext(diagnostics: [budget], only: [.quickFix]))
+    let result = try client.request(CodeActionParams.method, JSONValue(encoding: params)).get().arrayValue ?? []
+    let ignore = try #require(result.first { $0["title"]?.stringValue?.contains("忽略 JX301") == true })
+    let changes = try #require(ignore["edit"]?["documentChanges"]?.arrayValue)
+    #expect(changes.first?["kind"] == "create")
+    let configURI = folder.appendingPathComponent(".jixiao.json").absoluteString
+    #expect(changes.first?["uri"]?.stringValue == configURI)
+    let text = try #require(changes.last?["edits"]?[0]?["newText"]?.stringValue)
+    let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+    let ignores = object?["ignores"] as? [[String: Any]]
+    #expect(ignores?.first?["form"] as? String == "5-1")
+    #expect(ignores?.first?["rules"] as? [String] == ["JX301"])
+
+    // With the file written and reported, the finding disappears from that form only.
+    try Data(text.utf8).write(to: folder.appendingPathComponent(".jixiao.json"))
+    try client.notify(DidChangeWatchedFilesParams(changes: [FileEvent(uri: configURI, type: .created)]))
+    let after = try client.publishedDiagnostics(uri: uri, version: 1)
+    #expect(after.filter { $0.code == "JX301" }.count == 2)
+    #expect(!after.contains { $0.code == "JX301" && $0.range.start.line == 9 })
+  }
+}
