@@ -11,6 +11,13 @@ extension Server {
       return try answer(request, WorkspaceDiagnosticParams.self) { try workspaceDiagnostic($0, id: request.id) }
     case CodeActionParams.method: return try answer(request, CodeActionParams.self, codeActions)
     case Server.codeActionResolveMethod: return try answer(request, CodeAction.self, resolveCodeAction)
+    case HoverParams.method: return try answer(request, HoverParams.self, hover)
+    case DocumentSymbolParams.method: return try answer(request, DocumentSymbolParams.self, documentSymbols)
+    case FoldingRangeParams.method: return try answer(request, FoldingRangeParams.self, foldingRanges)
+    case DocumentFormattingParams.method: return try answer(request, DocumentFormattingParams.self, formatting)
+    case CompletionParams.method: return try answer(request, CompletionParams.self, completion)
+    case InlayHintParams.method: return try answer(request, InlayHintParams.self, inlayHints)
+    case SemanticTokensParams.method: return try answer(request, SemanticTokensParams.self, semanticTokens)
     default:
       throw ResponseError.methodNotFound(request.method)
     }

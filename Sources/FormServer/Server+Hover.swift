@@ -1,0 +1,114 @@
+import FormLint
+import FormModel
+import FormSyntax
+import Foundation
+import LSP
+
+extension Server {
+  func hover(_ params: HoverParams) throws -> Hover? {
+    let document = try document(params.textDocument.uri)
+    let mapping = document.mapping(session.unit)
+    let offset = mapping.offset(params.position)
+    let language = document.language
+    var sections: [String] = []
+    var range: Range<Int>?
+    if let location = document.locate(offset), let cell = location.cell {
+      let cellRange = location.absolute(cell.trimmedRange)
+      if cell.cellIndex == location.form.value(.budget)?.cellIndex {
+        sections.append(budgetHover(CostItems(form: location.form), language: language))
+        range = cellRange
+      } else if let amount = amount(in: cell, at: location.local, form: location.form) {
+        sections.append(amountHover(amount, language: language))
+        range = location.absolute((cell.range.lowerBound + amount.range.lowerBound)..<(cell.range.lowerBound + amount.range.upperBound))
+      } else if let (row, level) = location.categoryCell {
+        sections.append(categoryHover(row, level: level, profile: location.form.profile, language: language))
+        range = cellRange
+      }
+    }
+    for code in Set(document.findings.filter { $0.range.contains(offset) || $0.range.upperBound == offset }.map(\.code)).sorted() {
+      guard let rule = RuleRegistry.rule(named: code)?.description else { continue }
+      sections.append("**\(rule.code)** `\(rule.name)`: \(rule.summary.text(language))\n\n\(rule.rationale.text(language))")
+    }
+    guard !sections.isEmpty else { return nil }
+    let markdown = session.params.supportsMarkdownHover || session.params.capabilities["textDocument"]?["hover"] == nil
+    return Hover(
+      contents: MarkupContent(kind: markdown ? .markdown : .plaintext, value: sections.joined(separator: "\n\n---\n\n")),
+      range: range.map(mapping.range))
+  }
+
+  /// The amount of money under the cursor in a cell.
+  private func amount(in cell: LocatedCell, at local: Int, form: Form) -> Amount? {
+    let inCell = local - cell.range.lowerBound
+    let unit: MoneyUnit = form.unit == .yuan ? .yuan : .wanYuan
+    return AmountScanner.amounts(in: cell.text, tableUnit: unit).first { $0.range.lowerBound <= inCell && inCell <= $0.range.upperBound }
+  }
+
+  private func amountHover(_ amount: Amount, language: Language) -> String {
+    let wan = amount.formatted(in: .wanYuan)
+    let yuan = amount.formatted(in: .yuan)
+    let written = amount.unitIsWritten ? "" : (language == .zh ? "（未写单位，按表格单位计）" : " (no unit written: the table's unit)")
+    return language == .zh ? "金额：**\(wan)** = \(yuan)\(written)" : "Amount: **\(wan)** = \(yuan)\(written)"
+  }
+
+  private func budgetHover(_ cost: CostItems, language: Language) -> String {
+    let zh = language == .zh
+    var lines: [String] = []
+    if let budget = cost.budget {
+      let superior = cost.superiorFunds.map { zh ? "，上级资金 \($0.formatted(in: cost.unit))" : ", plus \($0.formatted(in: cost.unit)) from above" } ?? ""
+      lines.append(zh ? "年度本级预算金额：**\(budget.formatted(in: cost.unit))**（\(budget.formatted(in: .yuan))）\(superior)"
+        : "Annual budget: **\(budget.formatted(in: cost.unit))** (\(budget.formatted(in: .yuan)))\(superior)")
+    } else {
+      lines.append(zh ? "年度本级预算金额不是可读的金额。" : "The annual budget is not a readable amount.")
+    }
+    guard !cost.items.isEmpty else {
+      lines.append(zh ? "成本指标未列出金额。" : "The cost rows itemise no amounts.")
+      return lines.joined(separator: "\n\n")
+    }
+    lines.append(zh ? "成本指标所列金额：" : "Itemised under 成本指标:")
+    lines.append(cost.items.map { "- \($0.label.isEmpty ? "" : $0.label + " ")\($0.amount.formatted(in: cost.unit))" }.joined(separator: "\n"))
+    let total = cost.format(cost.total)
+    if let available = cost.available {
+      let difference = cost.format(abs(cost.total - available))
+      if cost.total > available {
+        lines.append(zh ? "合计 **\(total)**，超出预算 \(difference)。" : "Total **\(total)**: \(difference) more than the budget.")
+      } else if cost.total == available {
+        lines.append(zh ? "合计 **\(total)**，与预算一致。" : "Total **\(total)**: matches the budget.")
+      } else {
+        lines.append(zh ? "合计 **\(total)**，比预算少 \(difference)。" : "Total **\(total)**: \(difference) less than the budget.")
+      }
+    } else {
+      lines.append(zh ? "合计 **\(total)**。" : "Total **\(total)**.")
+    }
+    return lines.joined(separator: "\n\n")
+  }
+
+  private func categoryHover(_ row: IndicatorRow, level: Int, profile: Profile, language: Language) -> String {
+    let zh = language == .zh
+    let label = level == 1 ? row.level1 : row.level2
+    var lines: [String] = []
+    if level == 1 {
+      let expected = profile.level1Names.map { $0 + "指标" }.joined(separator: "、")
+      lines.append(zh ? "一级指标（\(profile.id.rawValue)）：\(expected)" : "Level-1 categories (\(profile.id.rawValue)): \(expected)")
+      if let canonical = label.canonical, let children = profile.categories.first(where: { $0.level1 == canonical })?.level2 {
+        let names = children.map { $0 + "指标" }.joined(separator: "、")
+        lines.append(zh ? "「\(canonical)」下的二级指标：\(names)" : "Level-2 categories under \(canonical): \(names)")
+      }
+    } else {
+      let parent = row.level1.canonical ?? label.canonical.flatMap(profile.parent(ofLevel2:))
+      let siblings = profile.categories.first { $0.level1 == parent }?.level2 ?? profile.level2Names
+      lines.append(zh ? "二级指标（\(profile.id.rawValue)\(parent.map { "，\($0)" } ?? "")）：\(siblings.map { $0 + "指标" }.joined(separator: "、"))"
+        : "Level-2 categories (\(profile.id.rawValue)\(parent.map { ", under \($0)" } ?? "")): \(siblings.joined(separator: ", "))")
+      if let canonical = label.canonical {
+        if profile.required.contains(canonical) {
+          lines.append(zh ? "「\(canonical)」是必填的二级指标。" : "\(canonical) is a required level-2 category.")
+        } else if profile.requiredOneOf.contains(where: { $0.contains(canonical) }) {
+          lines.append(zh ? "效益类二级指标至少填一项。" : "At least one benefit category must be filled.")
+        }
+      }
+    }
+    if label.canonical == nil {
+      lines.append(zh ? "「\(TextClean.trimmed(label.text))」不是本模板的指标类别。" : "\(TextClean.trimmed(label.text)) is not a category of this profile.")
+    }
+    return lines.joined(separator: "\n\n")
+  }
+}

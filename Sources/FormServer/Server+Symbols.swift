@@ -1,0 +1,81 @@
+import FormLint
+import FormModel
+import FormSyntax
+import LSP
+
+extension Server {
+  /// The outline: forms, each with its header and indicator table, and their rows.
+  func documentSymbols(_ params: DocumentSymbolParams) throws -> [DocumentSymbol] {
+    let document = try document(params.textDocument.uri)
+    let mapping = document.mapping(session.unit)
+    let zh = document.language == .zh
+    return document.forms().map { form, base, _ in
+      let node = form.node
+      func rowsRange(_ rows: [Int]) -> Range<Int>? {
+        guard let first = rows.min(), let last = rows.max() else { return nil }
+        let lines = node.rows[first].lines.lowerBound..<node.rows[last].lines.upperBound
+        return (base + node.lines[lines.lowerBound].start)..<(base + node.lines[lines.upperBound - 1].contentEnd)
+      }
+      func symbol(_ name: String, _ detail: String?, _ kind: SymbolKind, _ range: Range<Int>, children: [DocumentSymbol]? = nil)
+        -> DocumentSymbol
+      {
+        let lspRange = mapping.range(range)
+        return DocumentSymbol(
+          name: name.isEmpty ? "—" : name, detail: detail, kind: kind, range: lspRange,
+          selectionRange: LSPRange(start: lspRange.start, end: lspRange.start), children: children)
+      }
+      var children: [DocumentSymbol] = []
+      if let range = rowsRange(form.header.map(\.rowIndex)) {
+        let fields = form.header.map { entry in
+          symbol(
+            TextClean.trimmed(entry.label.text), entry.value.map { Server.shortened(TextClean.trimmed($0.text)) }, .field,
+            rowsRange([entry.rowIndex])!)
+        }
+        children.append(symbol(zh ? "表头" : "Header", nil, .object, range, children: fields))
+      }
+      if let range = rowsRange(form.indicators.map(\.rowIndex) + (form.indicatorHeaderRow.map { [$0] } ?? [])) {
+        let rows = form.indicators.map { row in
+          let name = row.name.map { TextClean.trimmed($0.text) } ?? ""
+          let category = [row.level1.text, row.level2.text].map(TextClean.trimmed).filter { !$0.isEmpty }.joined(separator: "/")
+          return symbol(
+            name.isEmpty ? category : name, row.value.map { TextClean.trimmed($0.text) } ?? category, .property,
+            rowsRange([row.rowIndex])!)
+        }
+        children.append(symbol(zh ? "绩效指标" : "Indicators", nil, .array, range, children: rows))
+      }
+      let annex = form.annex.map { "附件\($0.number)" }
+      let name = [annex, form.projectName].compactMap { $0 }.joined(separator: " ")
+      return symbol(
+        name.isEmpty ? (form.title?.text ?? (zh ? "表" : "Form")) : name, form.title?.text, .module,
+        base..<(base + node.length), children: children)
+    }
+  }
+
+  /// Folding: every form and every table.
+  func foldingRanges(_ params: FoldingRangeParams) throws -> [FoldingRange] {
+    let document = try document(params.textDocument.uri)
+    let tree = document.tree
+    var ranges: [FoldingRange] = []
+    for (index, node) in tree.nodes.enumerated() {
+      let firstLine = tree.nodeFirstLines[index]
+      // A form's trailing blank lines stay visible.
+      var last = node.lines.count - 1
+      while last > 0 && node.lines[last].kind == .blank { last -= 1 }
+      if last > 0 { ranges.append(FoldingRange(startLine: firstLine, endLine: firstLine + last, kind: .region)) }
+      for table in node.tables where table.lines.count > 1 {
+        var end = table.lines.upperBound - 1
+        while end > table.lines.lowerBound && node.lines[end].kind == .blank { end -= 1 }
+        if end > table.lines.lowerBound {
+          ranges.append(FoldingRange(startLine: firstLine + table.lines.lowerBound, endLine: firstLine + end, kind: .region))
+        }
+      }
+    }
+    return ranges
+  }
+
+  /// Text cut to a length an outline shows.
+  static func shortened(_ text: String, limit: Int = 40) -> String {
+    let line = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+    return line.count > limit ? String(line.prefix(limit)) + "…" : line
+  }
+}
