@@ -1,4 +1,6 @@
 /// The hygiene rules, in code order (registered in `RuleRegistry.all`).
 enum HygieneRules {
-  static let all: [any Rule.Type] = []
+  static let all: [any Rule.Type] = [
+    WordArtifactRule.self, StrayWhitespaceRule.self, SpaceBeforePunctuationRule.self, ListRunTogetherRule.self,
+  ]
 }

@@ -1,0 +1,87 @@
+import FormModel
+import FormSyntax
+
+/// A cell as the hygiene rules scan it: its text and where it sits.
+struct HygieneCell {
+  /// Byte range of the cell's text (relative to the form node).
+  let range: Range<Int>
+  /// The text, inner line breaks included.
+  let text: String
+  /// Whether the cell belongs to the review block (财政局审核意见 down to the signature line).
+  let isReview: Bool
+
+  /// The text's scalars with their UTF-8 offsets into `text`.
+  var scalars: [(scalar: Unicode.Scalar, offset: Int)] { HygieneText.scalars(text) }
+
+  /// A node-relative range for a range relative to the cell's text.
+  func nodeRange(_ inner: Range<Int>) -> Range<Int> { (range.lowerBound + inner.lowerBound)..<(range.lowerBound + inner.upperBound) }
+}
+
+/// Text walking shared by the 5xx rules, which look at bytes the model's trimmed views hide.
+enum HygieneText {
+  /// Every cell of a form, in order, flagged when it belongs to the review block.
+  static func cells(of form: Form) -> [HygieneCell] {
+    let node = form.node
+    let review = Set(form.reviewRows)
+    var result: [HygieneCell] = []
+    for (rowIndex, row) in node.rows.enumerated() {
+      for cell in node.cells(of: row) {
+        let range = node.contentRange(ofCell: cell)
+        result.append(HygieneCell(range: range, text: node.text(range), isReview: review.contains(rowIndex)))
+      }
+    }
+    return result
+  }
+
+  /// The scalars of `text` with their UTF-8 offsets.
+  static func scalars(_ text: String) -> [(scalar: Unicode.Scalar, offset: Int)] {
+    var result: [(Unicode.Scalar, Int)] = []
+    var offset = 0
+    for scalar in text.unicodeScalars {
+      result.append((scalar, offset))
+      offset += UTF8.width(scalar)
+    }
+    return result
+  }
+
+  /// Whitespace that does not end a line: space, TAB, U+3000, NBSP and the other Unicode spaces.
+  static func isInlineSpace(_ scalar: Unicode.Scalar) -> Bool {
+    TextClean.isSpace(scalar) && scalar != "\n" && scalar != "\r"
+  }
+
+  /// A short quoted excerpt of `text` for messages (whitespace made visible).
+  static func visible(_ text: String) -> String {
+    var result = ""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\u{3000}": result += "<U+3000>"
+      case "\u{A0}": result += "<NBSP>"
+      case "\t": result += "<TAB>"
+      case "\r": continue
+      case "\n": result += "<换行>"
+      case " ": result += "<空格>"
+      default: result.unicodeScalars.append(scalar)
+      }
+    }
+    return result
+  }
+
+  /// English names of the whitespace in `text`, for messages.
+  static func visibleEnglish(_ text: String) -> String {
+    var names: [String] = []
+    for scalar in text.unicodeScalars {
+      let name: String
+      switch scalar {
+      case "\u{3000}": name = "U+3000"
+      case "\u{A0}": name = "NBSP"
+      case "\t": name = "TAB"
+      case "\r": continue
+      case "\n": name = "line break"
+      case " ": name = "space"
+      default: name = "U+" + String(scalar.value, radix: 16, uppercase: true)
+      }
+      if names.last != name || name == "line break" { names.append(name) }
+    }
+    return names.joined(separator: " + ")
+  }
+}
