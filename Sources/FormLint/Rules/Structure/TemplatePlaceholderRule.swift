@@ -1,0 +1,127 @@
+import FormModel
+
+/// JX108: template instructions or placeholders left in a value.
+struct TemplatePlaceholderRule: Rule {
+  static let description = RuleDescription(
+    code: "JX108", name: "template-placeholder", severity: .warning,
+    summary: LocalizedText(
+      zh: "值中残留模板说明或占位符：（分级填报）、××、XX、**、(≥**%)", en: "Template instructions or placeholders left in a value: （分级填报）, ××, XX, **, (≥**%)"),
+    rationale: LocalizedText(
+      zh: "占位符说明这一项还没有真正填写：“（分级填报）”留在上级资金栏，审核人看不出上级资金是零还是未报；“≥**%”没有给出目标值。财预〔2015〕88号要求绩效目标完整、量化，这样的表会被退回。",
+      en: "A placeholder means the item was never really filled: with “（分级填报）” left in the funds-from-above cell, reviewers cannot tell whether those funds are zero or unreported; “≥**%” states no target. 财预〔2015〕88号 requires complete, quantified targets, and such forms are sent back."),
+    fixDescription: LocalizedText(
+      zh: "删除占位符。仅当占位符是括注、且单元格另有实际内容时才算安全（如“≥95%(≥**%)”）；单元格只剩占位符或占位符嵌在句中时，删除会留下空缺或残句，需人工填写，故不安全",
+      en: "Delete the placeholder. Safe only for a parenthesised note in a cell that has real content besides (`≥95%(≥**%)`); where the placeholder is the whole cell or sits inside a sentence, deleting it leaves a gap or a broken sentence that someone must fill, so the fix is unsafe"),
+    triggering: [
+      StructureExamples.form(header: StructureExamples.header(setting: "该项目支出上级资金", to: "↓（分级填报）")),
+      StructureExamples.form(
+        rows: StructureExamples.rows(replacing: "质量指标", name: "宣传覆盖率", value: "≥95%↓(≥**%)", standard: "覆盖↓××个乡镇")),
+      StructureExamples.form(
+        header: StructureExamples.header(setting: "本年度绩效目标", to: "完成↓XX场次宣传，培训↓＊＊人次。")),
+    ],
+    nonTriggering: [
+      StructureExamples.form(),
+      // In a label the note is the template's own wording, not a value left unfilled.
+      StructureExamples.form().replacingFirst("\t该项目支出上级资金\n", with: "\t该项目支出上级资金（分级填报）\n"),
+      // A multiplication sign, an emphasis star or an X inside a word is not a placeholder.
+      StructureExamples.form(
+        rows: StructureExamples.rows(replacing: "数量指标", name: "XXL号宣传展板", value: "≥10块", standard: "2×5场次，重点*标注")),
+    ],
+    corrections: [
+      (
+        StructureExamples.form(rows: StructureExamples.rows(replacing: "质量指标", name: "宣传覆盖率", value: "≥95%(≥**%)", standard: "覆盖全县各乡镇")),
+        StructureExamples.form()
+      ),
+      (
+        StructureExamples.form(header: StructureExamples.header(setting: "该项目支出上级资金", to: "（分级填报）")),
+        StructureExamples.form(header: StructureExamples.header(setting: "该项目支出上级资金", to: ""))
+      ),
+    ])
+
+  func check(form context: FormContext) -> [Diagnostic] {
+    let form = context.form
+    let cells = form.header.compactMap(\.value) + form.indicators.flatMap { [$0.name, $0.value, $0.standard].compactMap { $0 } }
+    var findings: [Diagnostic] = []
+    for cell in cells {
+      let scalars = HygieneText.scalars(cell.text)
+      let total = cell.text.utf8.count
+      for match in TemplatePlaceholderRule.matches(scalars, length: total) {
+        let range = (cell.range.lowerBound + match.range.lowerBound)..<(cell.range.lowerBound + match.range.upperBound)
+        let found = String(decoding: Array(cell.text.utf8)[match.range], as: UTF8.self)
+        // Safe only when what remains still says something: a note beside a real value.
+        let rest = TextClean.trimmed(
+          String(decoding: Array(cell.text.utf8)[..<match.range.lowerBound] + Array(cell.text.utf8)[match.range.upperBound...], as: UTF8.self))
+        let isSafe = match.isNote && !rest.isEmpty
+        let message = LocalizedText(
+          zh: "残留模板占位符“\(found)”：请填写实际内容", en: "Template placeholder “\(found)” left in a value: write the actual content")
+        let fix = Fix(
+          title: LocalizedText(zh: "删除“\(found)”", en: "Delete “\(found)”"), isSafe: isSafe, edits: [FixEdit(range: range, newText: "")])
+        findings.append(diagnostic(message, at: range, fixes: [fix]))
+      }
+    }
+    return findings
+  }
+
+  private static let opening: Set<Unicode.Scalar> = ["（", "("]
+  private static let closing: Set<Unicode.Scalar> = ["）", ")"]
+  /// Characters a placeholder run is made of: two or more in a row.
+  private static let fillers: Set<Unicode.Scalar> = ["*", "＊", "×", "X", "x", "Ｘ", "ｘ"]
+
+  /// Placeholders in a cell's text (UTF-8 ranges): parenthesised notes (`（分级填报）`, `(≥**%)`) as one match each,
+  /// then bare runs (`××`, `XX`, `**`) outside them.
+  static func matches(_ scalars: [(scalar: Unicode.Scalar, offset: Int)], length: Int) -> [(range: Range<Int>, isNote: Bool)] {
+    func offset(_ index: Int) -> Int { index < scalars.count ? scalars[index].offset : length }
+    var result: [(Range<Int>, Bool)] = []
+    var index = 0
+    while index < scalars.count {
+      if opening.contains(scalars[index].scalar),
+        let close = scalars[index...].prefix(16).firstIndex(where: { closing.contains($0.scalar) })
+      {
+        let inner = String(String.UnicodeScalarView(scalars[(index + 1)..<close].map(\.scalar)))
+        if TextClean.squeezed(inner) == "分级填报" || fillerRuns(Array(scalars[(index + 1)..<close])).count > 0 {
+          result.append((offset(index)..<offset(close + 1), true))
+          index = close + 1
+          continue
+        }
+      }
+      if let run = fillerRun(scalars, at: index) {
+        result.append((offset(index)..<offset(run), false))
+        index = run
+        continue
+      }
+      index += 1
+    }
+    return result
+  }
+
+  private static func fillerRuns(_ scalars: [(scalar: Unicode.Scalar, offset: Int)]) -> [Int] {
+    scalars.indices.compactMap { fillerRun(scalars, at: $0) }
+  }
+
+  /// The end of a placeholder run starting at `index`: two or more of one filler kind (`**`, `××`, `XX`), not part
+  /// of a Latin word (`XXL`, `Box`).
+  private static func fillerRun(_ scalars: [(scalar: Unicode.Scalar, offset: Int)], at index: Int) -> Int? {
+    let first = scalars[index].scalar
+    guard fillers.contains(first) else { return nil }
+    let kind = fillerKind(first)
+    if index > 0, fillerKind(scalars[index - 1].scalar) == kind { return nil }
+    var end = index
+    while end < scalars.count, fillerKind(scalars[end].scalar) == kind { end += 1 }
+    guard end - index >= 2 else { return nil }
+    if kind == "x" {
+      let isLetter = { (scalar: Unicode.Scalar) in scalar.properties.isAlphabetic && scalar.isASCII }
+      if index > 0, isLetter(scalars[index - 1].scalar) { return nil }
+      if end < scalars.count, isLetter(scalars[end].scalar) { return nil }
+    }
+    return end
+  }
+
+  private static func fillerKind(_ scalar: Unicode.Scalar) -> Character? {
+    switch scalar {
+    case "*", "＊": return "*"
+    case "×": return "×"
+    case "X", "x", "Ｘ", "ｘ": return "x"
+    default: return nil
+    }
+  }
+}
