@@ -102,6 +102,10 @@ public struct FormSummary: Sendable, Equatable {
   public var projectNameRange: Range<Int>?
   /// Whether the node is a form (not a preamble).
   public let isForm: Bool
+  /// The annex number's last component and its digits' absolute range (JX601).
+  public var annexNumber: DocumentNumber?
+  /// The item number opening the project name (`3、…`) and its digits' absolute range (JX601).
+  public var projectNumber: DocumentNumber?
 
   /// Creates a summary for a form (ranges relative to its node; shift with `shifted(by:)`).
   public init(form: Form) {
@@ -110,6 +114,8 @@ public struct FormSummary: Sendable, Equatable {
     projectName = form.projectName
     projectNameRange = form.value(.projectName).map(\.trimmedRange)
     isForm = form.node.isForm
+    annexNumber = DocumentNumbering.annexNumber(in: form)
+    projectNumber = DocumentNumbering.projectNumber(in: form)
   }
 
   /// The summary with its ranges moved by `delta`.
@@ -117,6 +123,8 @@ public struct FormSummary: Sendable, Equatable {
     var copy = self
     copy.anchorRange = (anchorRange.lowerBound + delta)..<(anchorRange.upperBound + delta)
     copy.projectNameRange = projectNameRange.map { ($0.lowerBound + delta)..<($0.upperBound + delta) }
+    copy.annexNumber = annexNumber?.shifted(by: delta)
+    copy.projectNumber = projectNumber?.shifted(by: delta)
     return copy
   }
 }
