@@ -53,8 +53,11 @@ struct ListRunTogetherRule: Rule {
         let end = scalars[marker.end - 1].offset + UTF8.width(scalars[marker.end - 1].scalar)
         let range = cell.nodeRange(offset..<end)
         let item = "\(marker.number)、"
+        // Up to six characters of the previous item, so the reader sees where it was cut.
+        let tail = String(String.UnicodeScalarView(scalars[max(0, marker.start - 6)..<marker.start].map(\.scalar)))
         let message = LocalizedText(
-          zh: "条目“\(item)”紧接在上一条目“\(String(before))”之后，缺少分隔符", en: "Item “\(item)” runs on from the previous item with no separator")
+          zh: "条目“\(item)”紧跟在“…\(tail)”后面，缺少“；”等分隔符（上一条可能被截断）",
+          en: "Item “\(item)” runs straight on from “…\(tail)” with no separator (the previous item may be cut short)")
         let fix = Fix(
           title: LocalizedText(zh: "在“\(item)”前插入“；”", en: "Insert “；” before “\(item)”"), isSafe: true,
           edits: [FixEdit(range: cell.nodeRange(offset..<offset), newText: "；")])

@@ -44,10 +44,16 @@ struct IndicatorValueEmptyRule: Rule {
     var findings: [Diagnostic] = []
     for row in context.form.indicators {
       guard let name = row.indicatorName, let value = row.value, value.isBlank else { continue }
-      let message = LocalizedText(
+      let fixes = move(from: name, to: value, unit: context.form.unit)
+      var message = LocalizedText(
         zh: "指标“\(name.trimmed)”（\(row.categoryText)）没有填写指标值",
         en: "The indicator “\(name.trimmed)” (\(row.categoryText)) has no 指标值")
-      findings.append(diagnostic(message, at: value.range, fixes: move(from: name, to: value, unit: context.form.unit)))
+      if !fixes.isEmpty {
+        message = LocalizedText(
+          zh: message.zh + "；三级指标单元格里的内容像是指标值，可能是列错位",
+          en: message.en + "; the 三级 cell holds what looks like the value, probably a column shift")
+      }
+      findings.append(diagnostic(message, at: value.range, fixes: fixes))
     }
     return findings
   }

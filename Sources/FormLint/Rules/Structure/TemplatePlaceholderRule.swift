@@ -40,6 +40,7 @@ struct TemplatePlaceholderRule: Rule {
 
   func check(form context: FormContext) -> [Diagnostic] {
     let form = context.form
+    let superiorFunds = form.value(.superiorFunds)
     let cells = form.header.compactMap(\.value) + form.indicators.flatMap { [$0.name, $0.value, $0.standard].compactMap { $0 } }
     var findings: [Diagnostic] = []
     for cell in cells {
@@ -52,8 +53,12 @@ struct TemplatePlaceholderRule: Rule {
         let rest = TextClean.trimmed(
           String(decoding: Array(cell.text.utf8)[..<match.range.lowerBound] + Array(cell.text.utf8)[match.range.upperBound...], as: UTF8.self))
         let isSafe = match.isNote && !rest.isEmpty
-        let message = LocalizedText(
+        var message = LocalizedText(
           zh: "残留模板占位符“\(found)”：请填写实际内容", en: "Template placeholder “\(found)” left in a value: write the actual content")
+        if cell == superiorFunds, rest.isEmpty {
+          message = LocalizedText(
+            zh: message.zh + "（没有上级资金时填“0”）", en: message.en + " (write “0” when there are no funds from above)")
+        }
         let fix = Fix(
           title: LocalizedText(zh: "删除“\(found)”", en: "Delete “\(found)”"), isSafe: isSafe, edits: [FixEdit(range: range, newText: "")])
         findings.append(diagnostic(message, at: range, fixes: [fix]))
