@@ -79,9 +79,12 @@ public final class Linter {
     return CachedForm(node: node, findings: findings, summary: summary)
   }
 
+  /// A configured severity replaces the rule's own; otherwise the rule's choice stands (JX102 reports a
+  /// recommended category as a warning and a required one as an error).
   private func configured(_ finding: Diagnostic, _ rule: any Rule) -> Diagnostic {
+    guard let configured = configuration.severities[finding.code] ?? nil else { return finding }
     var copy = finding
-    copy.severity = configuration.severity(for: type(of: rule).description)
+    copy.severity = configured
     return copy
   }
 }
