@@ -87,6 +87,41 @@ struct CostAnalysis {
   /// Budget plus numeric 上级资金, in 元.
   var available: Decimal? { budget.map { $0.value + (superiorFunds?.value ?? 0) } }
 
+  /// `yuan` written in the table unit (`20万元`).
+  func formatted(_ yuan: Decimal) -> String { tableUnit.format(yuan: yuan) }
+
+  /// What the itemised total is compared with, for messages: the budget, or the budget plus numeric 上级资金.
+  var budgetLabel: LocalizedText? {
+    guard let budget, let available else { return nil }
+    guard let superior = superiorFunds else {
+      let text = budget.formatted(in: tableUnit)
+      return LocalizedText(zh: "年度本级预算金额 \(text)", en: "the annual budget of \(text)")
+    }
+    let sum = formatted(available)
+    return LocalizedText(
+      zh: "年度本级预算金额与上级资金合计 \(sum)",
+      en: "the annual budget plus funds from above, \(sum) (\(superior.formatted(in: tableUnit)) from above)")
+  }
+
+  /// Every item for messages: `普法经费15万元、法治创建经费5万元` / `普法经费 15万元, 法治创建经费 5万元`.
+  var itemList: LocalizedText {
+    let all = items.flatMap(\.items)
+    return LocalizedText(
+      zh: all.map { "\($0.label)\($0.amount.formatted(in: tableUnit))" }.joined(separator: "、"),
+      en: all.map { $0.label.isEmpty ? $0.amount.formatted(in: tableUnit) : "\($0.label) \($0.amount.formatted(in: tableUnit))" }
+        .joined(separator: ", "))
+  }
+
+  /// The cost cells that itemise amounts, each with its row's total: related information of JX301/JX302.
+  var itemLocations: [RelatedLocation] {
+    items.map { entry in
+      let rowTotal = formatted(entry.items.reduce(Decimal(0)) { $0 + $1.amount.value })
+      return RelatedLocation(
+        message: LocalizedText(zh: "成本指标所列金额：\(rowTotal)", en: "Cost row itemising \(rowTotal)"),
+        range: entry.cell.trimmedRange)
+    }
+  }
+
   /// The first cost value (指标值) that is itself an amount above the budget.
   var valueAboveBudget: (row: IndicatorRow, amount: Amount)? {
     guard let available else { return nil }

@@ -30,32 +30,20 @@ struct BudgetMismatchRule: Rule {
 
   func check(form context: FormContext) -> [Diagnostic] {
     let analysis = CostAnalysis(form: context.form)
-    guard let budgetCell = analysis.budgetCell, let budget = analysis.budget, let available = analysis.available else { return [] }
+    guard let budgetCell = analysis.budgetCell, let available = analysis.available else { return [] }
+    guard let budgetLabel = analysis.budgetLabel else { return [] }
     let unit = analysis.tableUnit
-    let allItems = analysis.items.flatMap(\.items)
     let total = analysis.itemisedTotal
-    let budgetText = budget.formatted(in: unit)
-    var budgetLabel = LocalizedText(zh: "年度本级预算金额 \(budgetText)", en: "the annual budget of \(budgetText)")
-    if let superior = analysis.superiorFunds {
-      let sum = Amount(value: available, unit: unit, range: 0..<0, role: .item).formatted(in: unit)
-      budgetLabel = LocalizedText(
-        zh: "年度本级预算金额与上级资金合计 \(sum)", en: "the annual budget plus funds from above, \(sum) (\(superior.formatted(in: unit)) from above)")
-    }
-    if !allItems.isEmpty, total > available {
-      let totalText = Amount(value: total, unit: unit, range: 0..<0, role: .item).formatted(in: unit)
-      let listZh = allItems.map { "\($0.label)\($0.amount.formatted(in: unit))" }.joined(separator: "、")
-      let listEn = allItems.map { $0.label.isEmpty ? $0.amount.formatted(in: unit) : "\($0.label) \($0.amount.formatted(in: unit))" }
-        .joined(separator: ", ")
+    if !analysis.items.isEmpty, total > available {
+      let totalText = analysis.formatted(total)
+      let list = analysis.itemList
       let message = LocalizedText(
-        zh: "成本指标所列金额合计 \(totalText)（\(listZh)），超过\(budgetLabel.zh)",
-        en: "The amounts itemised under 成本指标 total \(totalText) (\(listEn)), more than \(budgetLabel.en)")
-      let related = analysis.items.map { entry in
-        let rowTotal = Amount(value: entry.items.reduce(Decimal(0)) { $0 + $1.amount.value }, unit: unit, range: 0..<0, role: .item)
-        return RelatedLocation(
-          message: LocalizedText(zh: "成本指标所列金额：\(rowTotal.formatted(in: unit))", en: "Cost row itemising \(rowTotal.formatted(in: unit))"),
-          range: entry.cell.trimmedRange)
-      }
-      return [diagnostic(message, at: budgetCell.trimmedRange, related: related, fixes: fix(budgetCell, total: total, unit: unit))]
+        zh: "成本指标所列金额合计 \(totalText)（\(list.zh)），超过\(budgetLabel.zh)",
+        en: "The amounts itemised under 成本指标 total \(totalText) (\(list.en)), more than \(budgetLabel.en)")
+      return [
+        diagnostic(
+          message, at: budgetCell.trimmedRange, related: analysis.itemLocations, fixes: fix(budgetCell, total: total, unit: unit))
+      ]
     }
     if let (row, amount) = analysis.valueAboveBudget {
       let valueText = amount.formatted(in: unit)

@@ -2,5 +2,8 @@
 enum MoneyRules {
   static let all: [any Rule.Type] = [
     BudgetMismatchRule.self,
+    CostBelowBudgetRule.self,
+    CostAmountMissingRule.self,
+    AmountUnitConflictRule.self,
   ]
 }

@@ -1,4 +1,11 @@
 /// The values rules, in code order (registered in `RuleRegistry.all`).
 enum ValuesRules {
-  static let all: [any Rule.Type] = []
+  static let all: [any Rule.Type] = [
+    QuantityNotCountRule.self,
+    CostNotMoneyRule.self,
+    TimelinessNotTimeRule.self,
+    StandardRepeatsIndicatorRule.self,
+    PercentOutOfRangeRule.self,
+    ValueMissingUnitRule.self,
+  ]
 }

@@ -1,0 +1,59 @@
+import FormModel
+
+/// A filled 指标值 and what it holds: the input of JX201–JX206.
+struct FilledValue {
+  let row: IndicatorRow
+  let cell: CellText
+  let kind: IndicatorValue
+
+  /// The indicator's name, trimmed (empty when the row has none).
+  var name: String { row.name?.trimmed ?? "" }
+
+  /// The name shortened for messages, so that a copied-in goal does not flood the line.
+  var shortName: String { ValuesCells.short(name) }
+}
+
+/// Reading of indicator rows shared by the values rules.
+enum ValuesCells {
+  /// The rows whose 指标值 is neither empty (JX103) nor not-applicable (JX104/JX105), with their value read in the
+  /// form's table unit, for rows of the given category.
+  static func filledValues(_ form: Form, where isWanted: (IndicatorRow) -> Bool) -> [FilledValue] {
+    form.indicators.compactMap { row in
+      guard isWanted(row), let cell = row.value else { return nil }
+      let kind = IndicatorValue.classify(cell.text, tableUnit: form.unit.moneyUnit)
+      switch kind {
+      case .empty, .notApplicable: return nil
+      default: return FilledValue(row: row, cell: cell, kind: kind)
+      }
+    }
+  }
+
+  /// The canonical 二级 of a row (the 一级 where the profile has no 二级 for it), even for labels the profile
+  /// does not know.
+  static func category(of row: IndicatorRow) -> String {
+    row.level2.canonical ?? (row.level2.text.isEmpty ? nil : Profile.canonicalLabel(row.level2.text))
+      ?? row.level1.canonical ?? Profile.canonicalLabel(row.level1.text)
+  }
+
+  /// Whether a row is a satisfaction indicator (服务对象满意度, 社会公众或服务对象满意度 or under 满意度指标).
+  static func isSatisfactionRow(_ row: IndicatorRow) -> Bool {
+    category(of: row).hasSuffix("满意度") || row.level1.canonical == "满意度"
+  }
+
+  /// Whether an indicator name ends in one of `suffixes`, ignoring a trailing note in brackets (`及时率（%）`).
+  static func nameEnds(_ name: String, in suffixes: [String]) -> Bool {
+    var text = TextClean.trimmed(name)
+    if text.hasSuffix("）") || text.hasSuffix(")"), let open = text.lastIndex(where: { $0 == "（" || $0 == "(" }) {
+      text = TextClean.trimmed(String(text[..<open]))
+    }
+    return suffixes.contains { text.hasSuffix($0) }
+  }
+
+  /// A name cut to at most 20 characters with `…`.
+  static func short(_ name: String) -> String {
+    name.count > 20 ? String(name.prefix(20)) + "…" : name
+  }
+
+  /// The trimmed value text for messages.
+  static func shown(_ cell: CellText) -> String { short(cell.trimmed) }
+}
