@@ -1,0 +1,74 @@
+import Foundation
+
+/// The readable table of `jixiao-bench`, with each figure beside its target.
+enum BenchReport {
+  static func table(_ results: [SizeResult]) -> String {
+    var out = "Throughput (wall clock, median of the runs shown; MB = 10^6 bytes)\n"
+    var rows = [["size", "bytes", "lines", "forms", "findings", "runs", "parse ms", "parse MB/s", "check ms", "check MB/s", "peak RSS MiB"]]
+    for result in results {
+      rows.append([
+        result.sizeLabel, grouped(result.bytes), grouped(result.lines), grouped(result.forms), grouped(result.findings),
+        String(result.runs), fixed(median(result.parseMilliseconds)), fixed(result.parseMBps, 0),
+        fixed(median(result.checkMilliseconds)), fixed(result.checkMBps, 0), fixed(result.peakRSSMiB, 0),
+      ])
+    }
+    out += render(rows)
+    out += "targets: parse ≥ 200 MB/s; check (parse + lint) ≥ 50 MB/s; 100 MB check peak RSS ≤ 1536 MiB\n"
+    for result in results {
+      out += "  \(result.sizeLabel): parse \(verdict(result.parseMBps >= 200)), check \(verdict(result.checkMBps >= 50))"
+      if result.bytes >= 100_000_000 { out += ", peak RSS \(verdict(result.peakRSSMiB <= 1536))" }
+      out += "\n"
+    }
+
+    let keystrokes = results.compactMap { result in result.keystroke.map { (result, $0) } }
+    guard !keystrokes.isEmpty else { return out }
+    out += "\nKeystroke → fresh diagnostics, in-process (applying(edit) + lint + every finding to UTF-16 ranges), ms\n"
+    rows = [["size", "edits", "p50", "p90", "p99", "max", "reparse p50/p99", "lint p50/p99", "convert p50/p99", "forms/edit", "full re-check", "ratio p50", "ratio p99", "= fresh", "RSS MiB"]]
+    for (result, keystroke) in keystrokes {
+      rows.append([
+        result.sizeLabel, String(keystroke.edits), fixed(keystroke.p50Milliseconds, 3), fixed(keystroke.p90Milliseconds, 3),
+        fixed(keystroke.p99Milliseconds, 3), fixed(keystroke.maxMilliseconds, 3),
+        fixed(keystroke.reparseP50Milliseconds, 3) + "/" + fixed(keystroke.reparseP99Milliseconds, 3),
+        fixed(keystroke.lintP50Milliseconds, 3) + "/" + fixed(keystroke.lintP99Milliseconds, 3),
+        fixed(keystroke.convertP50Milliseconds, 3) + "/" + fixed(keystroke.convertP99Milliseconds, 3),
+        fixed(keystroke.formsCheckedPerEdit, 1), fixed(keystroke.fullRecheckMilliseconds),
+        fixed(keystroke.ratioAtP50, 0) + "×", fixed(keystroke.ratioAtP99, 0) + "×",
+        keystroke.matchesFreshCheck ? "yes" : "NO", result.rssWithDocumentMiB.map { fixed($0, 0) } ?? "-",
+      ])
+    }
+    out += render(rows)
+    out += "targets at 10 MB: p50 ≤ 1 ms, p99 ≤ 5 ms, ≥ 100× faster than a full re-check\n"
+    for (result, keystroke) in keystrokes where result.bytes >= 10_000_000 {
+      out += "  \(result.sizeLabel): p50 \(verdict(keystroke.p50Milliseconds <= 1)), p99 \(verdict(keystroke.p99Milliseconds <= 5)), "
+      out += "ratio \(verdict(keystroke.ratioAtP50 >= 100))\n"
+    }
+    return out
+  }
+
+  private static func verdict(_ met: Bool) -> String { met ? "met" : "MISSED" }
+
+  /// Right-aligned columns, the first left-aligned.
+  private static func render(_ rows: [[String]]) -> String {
+    let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
+    return rows.map { cells in
+      cells.enumerated().map { index, cell in
+        let pad = String(repeating: " ", count: widths[index] - cell.count)
+        return index == 0 ? cell + pad : pad + cell
+      }.joined(separator: "  ")
+    }.joined(separator: "\n") + "\n"
+  }
+
+  static func fixed(_ value: Double, _ digits: Int = 1) -> String {
+    value.isFinite ? String(format: "%.\(digits)f", value) : "-"
+  }
+
+  static func grouped(_ value: Int) -> String {
+    let digits = Array(String(value))
+    var out = ""
+    for (index, digit) in digits.enumerated() {
+      if index > 0 && (digits.count - index) % 3 == 0 { out.append(",") }
+      out.append(digit)
+    }
+    return out
+  }
+}

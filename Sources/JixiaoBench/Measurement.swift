@@ -1,0 +1,262 @@
+import FormLint
+import FormSyntax
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Monotonic time in nanoseconds.
+@inline(__always)
+func monotonicNanoseconds() -> UInt64 {
+  var spec = timespec()
+  clock_gettime(CLOCK_MONOTONIC, &spec)
+  return UInt64(spec.tv_sec) * 1_000_000_000 + UInt64(spec.tv_nsec)
+}
+
+/// Milliseconds `body` took.
+@inline(__always)
+func timeMilliseconds(_ body: () -> Void) -> Double {
+  let start = monotonicNanoseconds()
+  body()
+  return Double(monotonicNanoseconds() - start) / 1e6
+}
+
+/// Peak resident set size of this process (getrusage `ru_maxrss`), in MiB.
+func peakRSSMiB() -> Double {
+  var usage = rusage()
+  #if canImport(Glibc)
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+  #else
+    getrusage(RUSAGE_SELF, &usage)
+  #endif
+  #if canImport(Darwin)
+    return Double(usage.ru_maxrss) / 1_048_576  // bytes on macOS
+  #else
+    return Double(usage.ru_maxrss) / 1024  // KiB on Linux
+  #endif
+}
+
+/// Current resident set size (VmRSS of /proc/self/status), in MiB; nil where /proc is missing.
+func currentRSSMiB() -> Double? {
+  guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+  for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
+    let kib = line.split(separator: " ").dropFirst().first.flatMap { Double($0) }
+    return kib.map { $0 / 1024 }
+  }
+  return nil
+}
+
+/// Nearest-rank percentile of `samples` (as the peer measurements use), `fraction` in 0…1.
+func percentile(_ samples: [Double], _ fraction: Double) -> Double {
+  guard !samples.isEmpty else { return .nan }
+  let sorted = samples.sorted()
+  let rank = max(1, Int((fraction * Double(sorted.count)).rounded(.up)))
+  return sorted[min(rank, sorted.count) - 1]
+}
+
+func median(_ samples: [Double]) -> Double { percentile(samples, 0.5) }
+
+/// An LSP range in UTF-16 units, as a server would publish it.
+struct LSPRange {
+  var startLine: Int
+  var startCharacter: Int
+  var endLine: Int
+  var endCharacter: Int
+}
+
+/// The findings converted to LSP UTF-16 ranges: the last step before a server encodes `publishDiagnostics`.
+func lspRanges(_ findings: [Diagnostic], in tree: SyntaxTree) -> [LSPRange] {
+  findings.map { finding in
+    let start = tree.position(of: finding.range.lowerBound, in: .utf16)
+    let end = tree.position(of: finding.range.upperBound, in: .utf16)
+    return LSPRange(startLine: start.line, startCharacter: start.column, endLine: end.line, endCharacter: end.column)
+  }
+}
+
+/// What the benchmark measured for one corpus size; the JSON output is an array of these.
+struct SizeResult: Codable {
+  var sizeLabel: String
+  var bytes: Int
+  var lines: Int
+  var forms: Int
+  var findings: Int
+  var runs: Int
+  var parseMilliseconds: [Double]
+  var checkMilliseconds: [Double]
+  var parseMBps: Double
+  var checkMBps: Double
+  var keystroke: KeystrokeResult?
+  /// RSS after building the tree and the linter's cache for the keystroke runs (a proxy of a server's memory).
+  var rssWithDocumentMiB: Double?
+  var peakRSSMiB: Double
+}
+
+/// Keystroke → fresh diagnostics, in-process.
+struct KeystrokeResult: Codable {
+  var edits: Int
+  var p50Milliseconds: Double
+  var p90Milliseconds: Double
+  var p99Milliseconds: Double
+  var maxMilliseconds: Double
+  var reparseP50Milliseconds: Double
+  var lintP50Milliseconds: Double
+  var convertP50Milliseconds: Double
+  var reparseP99Milliseconds: Double
+  var lintP99Milliseconds: Double
+  var convertP99Milliseconds: Double
+  var formsCheckedPerEdit: Double
+  /// parse + lint with a fresh linter + conversion of every finding, median.
+  var fullRecheckMilliseconds: Double
+  var ratioAtP50: Double
+  var ratioAtP99: Double
+  /// The incremental findings after the last edit equal a fresh check of the same text.
+  var matchesFreshCheck: Bool
+}
+
+/// Runs the measurements of one corpus size in this process.
+struct SizeBenchmark {
+  let label: String
+  let byteCount: Int
+  let runs: Int
+  let edits: Int
+  let seed: UInt64
+  let seedBytes: [UInt8]
+  var log: (String) -> Void = { _ in }
+
+  func run() -> SizeResult {
+    var generator = CorpusGenerator(seedBytes: seedBytes, seed: seed)
+    let bytes = generator.generate(byteCount: byteCount)
+    let megabytes = Double(bytes.count) / 1e6
+    log("\(label): generated \(bytes.count) bytes")
+
+    var parseTimes: [Double] = []
+    var forms = 0
+    var lines = 0
+    for _ in 0..<runs {
+      var tree: SyntaxTree?
+      parseTimes.append(timeMilliseconds { tree = SyntaxTree(parsing: bytes) })
+      forms = tree!.nodes.count(where: \.isForm)
+      lines = tree!.lineCount
+    }
+    log("\(label): parse median \(median(parseTimes)) ms")
+
+    var checkTimes: [Double] = []
+    var findingCount = 0
+    for _ in 0..<runs {
+      var findings: [Diagnostic] = []
+      checkTimes.append(
+        timeMilliseconds {
+          let tree = SyntaxTree(parsing: bytes)
+          findings = Linter().lint(tree)
+        })
+      findingCount = findings.count
+    }
+    log("\(label): check median \(median(checkTimes)) ms")
+
+    var result = SizeResult(
+      sizeLabel: label, bytes: bytes.count, lines: lines, forms: forms, findings: findingCount, runs: runs,
+      parseMilliseconds: parseTimes, checkMilliseconds: checkTimes,
+      parseMBps: megabytes / (median(parseTimes) / 1000), checkMBps: megabytes / (median(checkTimes) / 1000),
+      keystroke: nil, rssWithDocumentMiB: nil, peakRSSMiB: 0)
+    if edits > 0 {
+      let (keystroke, rss) = measureKeystrokes(bytes)
+      result.keystroke = keystroke
+      result.rssWithDocumentMiB = rss
+    }
+    result.peakRSSMiB = peakRSSMiB()
+    return result
+  }
+
+  /// Random single-character edits inside cells: reparse, re-lint, convert every finding to UTF-16 ranges.
+  private func measureKeystrokes(_ bytes: [UInt8]) -> (KeystrokeResult, Double?) {
+    var tree = SyntaxTree(parsing: bytes)
+    let linter = Linter()
+    _ = lspRanges(linter.lint(tree), in: tree)
+    let rss = currentRSSMiB()
+    var random = BenchRandom(seed: seed ^ 0x6B65_7973_7472_6F6B)
+    var totals: [Double] = []
+    var reparses: [Double] = []
+    var lints: [Double] = []
+    var converts: [Double] = []
+    var checkedForms = 0
+    var sink = 0
+    let warmup = 10
+    for index in 0..<(warmup + edits) {
+      let edit = Self.randomCellEdit(in: tree, using: &random)
+      let start = monotonicNanoseconds()
+      let next = tree.applying(edit).tree
+      let parsed = monotonicNanoseconds()
+      let findings = linter.lint(next)
+      let linted = monotonicNanoseconds()
+      let ranges = lspRanges(findings, in: next)
+      let converted = monotonicNanoseconds()
+      sink &+= ranges.count &+ (ranges.last?.endCharacter ?? 0)
+      tree = next
+      guard index >= warmup else { continue }
+      checkedForms += linter.lastCheckedFormCount
+      totals.append(Double(converted - start) / 1e6)
+      reparses.append(Double(parsed - start) / 1e6)
+      lints.append(Double(linted - parsed) / 1e6)
+      converts.append(Double(converted - linted) / 1e6)
+    }
+    log("\(label): keystroke p50 \(median(totals)) ms (sink \(sink))")
+
+    // The cost a non-incremental server pays per keystroke: the same work from scratch.
+    let text = tree.printedBytes
+    var fullTimes: [Double] = []
+    var fresh: [Diagnostic] = []
+    for _ in 0..<max(3, runs) {
+      fullTimes.append(
+        timeMilliseconds {
+          let freshTree = SyntaxTree(parsing: text)
+          fresh = Linter().lint(freshTree)
+          sink &+= lspRanges(fresh, in: freshTree).count
+        })
+    }
+    let incremental = linter.lint(tree)
+    let full = median(fullTimes)
+    let p50 = median(totals)
+    let p99 = percentile(totals, 0.99)
+    return (
+      KeystrokeResult(
+        edits: edits, p50Milliseconds: p50, p90Milliseconds: percentile(totals, 0.9), p99Milliseconds: p99,
+        maxMilliseconds: totals.max() ?? .nan,
+        reparseP50Milliseconds: median(reparses), lintP50Milliseconds: median(lints),
+        convertP50Milliseconds: median(converts),
+        reparseP99Milliseconds: percentile(reparses, 0.99), lintP99Milliseconds: percentile(lints, 0.99),
+        convertP99Milliseconds: percentile(converts, 0.99),
+        formsCheckedPerEdit: Double(checkedForms) / Double(edits),
+        fullRecheckMilliseconds: full, ratioAtP50: full / p50, ratioAtP99: full / p99,
+        matchesFreshCheck: incremental == fresh),
+      rss
+    )
+  }
+
+  /// Inserts or deletes one character at a random place inside a random cell of a random form.
+  static func randomCellEdit(in tree: SyntaxTree, using random: inout BenchRandom) -> TextEdit {
+    let insertable = ["0", "5", "%", "年", "万", "元", "法", "的", "，", "\u{3000}"]
+    while true {
+      let nodeIndex = random.below(tree.nodes.count)
+      let node = tree.nodes[nodeIndex]
+      guard node.isForm, !node.cells.isEmpty else { continue }
+      let cell = node.cells[random.below(node.cells.count)]
+      let content = node.contentRange(ofCell: cell)
+      let base = tree.nodeStarts[nodeIndex]
+      if random.chance(0.5) && !content.isEmpty {
+        // Delete one character (never a line break of a multi-line cell).
+        var at = content.lowerBound + random.below(content.count)
+        while at > content.lowerBound && node.bytes[at] & 0xC0 == 0x80 { at -= 1 }
+        let lead = node.bytes[at]
+        guard lead != 0x0A && lead != 0x0D else { continue }
+        let length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        return TextEdit(range: (base + at)..<(base + at + length), replacement: [])
+      }
+      var at = content.lowerBound + random.below(content.count + 1)
+      while at > content.lowerBound && at < content.upperBound && node.bytes[at] & 0xC0 == 0x80 { at -= 1 }
+      return TextEdit(range: (base + at)..<(base + at), replacement: insertable[random.below(insertable.count)])
+    }
+  }
+}
