@@ -22,6 +22,7 @@ struct CostAmountMissingRule: Rule {
 
   func check(form context: FormContext) -> [Diagnostic] {
     let unit = context.form.unit.moneyUnit
+    let budget = CostAnalysis(form: context.form).budgetLabel
     return context.form.indicators.compactMap { row in
       guard CostAnalysis.isCostRow(row), !row.isNotApplicableRow else { return nil }
       let cells = [row.value, row.standard, row.name].compactMap { $0 }
@@ -32,7 +33,6 @@ struct CostAmountMissingRule: Rule {
       guard !hasMoney else { return nil }
       let anchor = [row.name, row.value, row.standard].compactMap { $0 }.first { !$0.isBlank } ?? cells[0]
       let name = ValuesCells.short(row.name?.trimmed ?? "")
-      let budget = CostAnalysis(form: context.form).budgetLabel
       let against = budget.map { LocalizedText(zh: "无法与\($0.zh)核对", en: "so it cannot be checked against \($0.en)") }
         ?? LocalizedText(zh: "预算无从核对", en: "so the budget cannot be checked")
       return diagnostic(
