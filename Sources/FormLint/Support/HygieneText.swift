@@ -49,10 +49,26 @@ enum HygieneText {
     TextClean.isSpace(scalar) && scalar != "\n" && scalar != "\r"
   }
 
+  /// The scalars of `text` with every line break (CRLF, CR or LF) as one LF, so that messages name a break the
+  /// same way in every line-ending style (a lone CR used to vanish from them).
+  private static func lineBreaksAsLF(_ text: String) -> [Unicode.Scalar] {
+    var scalars: [Unicode.Scalar] = []
+    var afterCR = false
+    for scalar in text.unicodeScalars {
+      if scalar == "\n" && afterCR {
+        afterCR = false
+        continue
+      }
+      afterCR = scalar == "\r"
+      scalars.append(afterCR ? "\n" : scalar)
+    }
+    return scalars
+  }
+
   /// A short quoted excerpt of `text` for messages (whitespace made visible).
   static func visible(_ text: String) -> String {
     var result = ""
-    for scalar in text.unicodeScalars {
+    for scalar in lineBreaksAsLF(text) {
       switch scalar {
       case "\u{3000}": result += "<U+3000>"
       case "\u{A0}": result += "<NBSP>"
@@ -69,7 +85,7 @@ enum HygieneText {
   /// English names of the whitespace in `text`, for messages.
   static func visibleEnglish(_ text: String) -> String {
     var names: [String] = []
-    for scalar in text.unicodeScalars {
+    for scalar in lineBreaksAsLF(text) {
       let name: String
       switch scalar {
       case "\u{3000}": name = "U+3000"
