@@ -34,17 +34,22 @@ enum CheckCommand {
     let overrides = try CommandLineOverrides(arguments)
     let paths = arguments.positionals.isEmpty ? ["."] : arguments.positionals
     let files = try FileCollector.collect(paths)
-    let maximumSize = try arguments.value("--max-file-size").map {
+    let maximumSizeOption = try arguments.value("--max-file-size").map {
       guard let size = Int($0), size > 0 else { throw UsageError("--max-file-size needs a positive number of bytes") }
       return size
-    } ?? SourceFile.defaultMaximumSize
+    }
     let configurations = try ConfigurationResolver(explicitPath: arguments.value("--config"), overrides: overrides, console: console)
 
     var failures = 0
     let sources: [SourceFile?] = files.map { path in
       do {
+        // The option wins over the file's configuration (`maxFileSize`), which wins over the default.
+        let name = path == "-" ? arguments.value("--stdin-filename") ?? "-" : path
+        let maximumSize = try maximumSizeOption ?? configurations.maximumFileSize(for: name) ?? SourceFile.defaultMaximumSize
         if path == "-" {
-          return try SourceFile(path: arguments.value("--stdin-filename") ?? "-", bytes: console.readInput())
+          let bytes = console.readInput()
+          if bytes.count > maximumSize { throw SourceFileError.tooLarge(path: name, size: bytes.count, limit: maximumSize) }
+          return try SourceFile(path: name, bytes: bytes)
         }
         return try SourceFile.read(path: path, maximumSize: maximumSize)
       } catch {

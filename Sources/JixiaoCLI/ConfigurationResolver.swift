@@ -27,6 +27,11 @@ final class ConfigurationResolver {
     return configuration
   }
 
+  /// The file-size limit of a file's configuration (`maxFileSize`), if one sets it.
+  func maximumFileSize(for path: String) throws -> Int? {
+    try configurationFile(for: path)?.maximumFileSize
+  }
+
   /// The message language for a file's configuration, if one sets it.
   func language(for path: String?) -> Language? {
     guard let path, let file = try? configurationFile(for: path) else { return nil }
