@@ -26,7 +26,8 @@ public struct Amount: Sendable, Equatable {
   public var role: AmountRole
 
   /// Makes an amount; `value` is in 元.
-  public init(value: Decimal, unit: MoneyUnit, unitIsWritten: Bool = true, range: Range<Int>, role: AmountRole = .item) {
+  public init(value: Decimal, unit: MoneyUnit, unitIsWritten: Bool = true, range: Range<Int>, role: AmountRole = .item)
+  {
     self.value = value
     self.unit = unit
     self.unitIsWritten = unitIsWritten

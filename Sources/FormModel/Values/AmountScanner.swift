@@ -20,7 +20,7 @@ public enum AmountScanner {
   // MARK: - Whole cells
 
   static func cellAmount(_ text: ScalarText, tableUnit: MoneyUnit) -> Amount? {
-    let cell = text.trimmed
+    guard let cell = text.valueCell else { return nil }
     var cursor = cell.lowerBound
     var comparator: Comparator?
     if let prefix = ComparatorLexicon.prefix(in: text, at: cursor) {
@@ -65,7 +65,7 @@ public enum AmountScanner {
     var index = 0
     while index < text.count {
       let scalar = text[index]
-      if Boundaries.sentence.contains(scalar) {
+      if Boundaries.isSentenceEnd(scalar) {
         lastItemInSentence = nil
         breakdown = nil
       } else if text.matches(breakdownWord, at: index) {
@@ -125,7 +125,7 @@ public enum AmountScanner {
     var role = AmountRole.item
     let prefix = ComparatorLexicon.prefix(in: text, before: money.start, allowLoose: false)
     if let prefix, prefix.start >= floor { start = prefix.start }
-    let itemStart = max(floor, text.stretchStart(before: money.start, boundaries: Boundaries.listItem))
+    let itemStart = max(floor, text.stretchStart(before: money.start, isBoundary: Boundaries.isListItemEnd))
     if isPerUnit(text, after: money.end) || text.contains(perUnitWordsBefore, in: itemStart..<money.start) {
       role = .unitPrice
     } else if let suffix = suffixComparator(text, at: money.end) {
@@ -168,17 +168,26 @@ public enum AmountScanner {
       }
       let unit = arabicUnit(text, at: text.skipSpaces(from: number.end))
       let written = unit ?? (MoneyUnit.yuan, 1, number.end)
-      return (MoneyMatch(value: number.value * written.multiplier * written.unit.factor, unit: written.unit,
-                         unitIsWritten: true, start: index, end: written.end), written.end)
+      return (
+        MoneyMatch(
+          value: number.value * written.multiplier * written.unit.factor, unit: written.unit,
+          unitIsWritten: true, start: index, end: written.end), written.end
+      )
     }
     if ArabicNumber.startsNumber(text, at: index), let number = ArabicNumber.read(text, at: index) {
       if let unit = arabicUnit(text, at: text.skipSpaces(from: number.end)) {
-        return (MoneyMatch(value: number.value * unit.multiplier * unit.unit.factor, unit: unit.unit,
-                           unitIsWritten: true, start: index, end: unit.end), unit.end)
+        return (
+          MoneyMatch(
+            value: number.value * unit.multiplier * unit.unit.factor, unit: unit.unit,
+            unitIsWritten: true, start: index, end: unit.end), unit.end
+        )
       }
       if let bareUnit {
-        return (MoneyMatch(value: number.value * bareUnit.factor, unit: bareUnit, unitIsWritten: false,
-                           start: index, end: number.end), number.end)
+        return (
+          MoneyMatch(
+            value: number.value * bareUnit.factor, unit: bareUnit, unitIsWritten: false,
+            start: index, end: number.end), number.end
+        )
       }
       return (nil, number.end)
     }
@@ -191,15 +200,18 @@ public enum AmountScanner {
       }
       let unitStart = text.skipSpaces(from: numeral.end)
       guard text[unitStart] == "元" else { return (nil, numeral.end) }
-      return (MoneyMatch(value: numeral.value, unit: .yuan, unitIsWritten: true, start: index, end: unitStart + 1),
-              unitStart + 1)
+      return (
+        MoneyMatch(value: numeral.value, unit: .yuan, unitIsWritten: true, start: index, end: unitStart + 1),
+        unitStart + 1
+      )
     }
     return (nil, index + 1)
   }
 
   /// The money unit after a number written in digits: `元`, `千元`, `万`, `万元`, `萬元`, `亿`, `亿元`, also `千万元`
   /// and `20余万元`; `multiplier` is what stands between the number and the unit (1000 for `千万元`).
-  private static func arabicUnit(_ text: ScalarText, at index: Int) -> (unit: MoneyUnit, multiplier: Decimal, end: Int)? {
+  private static func arabicUnit(_ text: ScalarText, at index: Int) -> (unit: MoneyUnit, multiplier: Decimal, end: Int)?
+  {
     var cursor = index
     if isApproximately(text[cursor]) { cursor += 1 }
     var multiplier: Decimal = 1

@@ -30,7 +30,7 @@ enum ArabicNumber {
     guard isDigit(text[index]) else { return false }
     let previous = text[index - 1]
     if isDigit(previous) { return false }
-    if (isDecimalPoint(previous) || previous == ","), isDigit(text[index - 2]) { return false }
+    if isDecimalPoint(previous) || previous == ",", isDigit(text[index - 2]) { return false }
     return true
   }
 

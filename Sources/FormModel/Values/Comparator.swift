@@ -37,22 +37,30 @@ enum ComparatorLexicon {
     let isLoose: Bool
   }
 
-  static let prefixes: [Entry] = entries([
-    (.greaterOrEqual, ["≥", "≧", "⩾", ">=", "＞＝", "大于等于", "大于或等于", "不低于", "不少于", "不小于", "至少", "最低", "达到"]),
-    (.lessOrEqual, ["≤", "≦", "⩽", "<=", "＜＝", "小于等于", "小于或等于", "不高于", "不超过", "不大于", "不多于", "不超出",
-                    "最高", "最多", "控制在"]),
-    (.greater, [">", "＞", "大于", "高于", "超过", "多于"]),
-    (.less, ["<", "＜", "小于", "低于", "少于", "不足", "不满"]),
-    (.equal, ["=", "＝", "等于"]),
-  ], loose: [(.greaterOrEqual, "达")])
+  static let prefixes: [Entry] = entries(
+    [
+      (.greaterOrEqual, ["≥", "≧", "⩾", ">=", "＞＝", "大于等于", "大于或等于", "不低于", "不少于", "不小于", "至少", "最低", "达到"]),
+      (
+        .lessOrEqual,
+        [
+          "≤", "≦", "⩽", "<=", "＜＝", "小于等于", "小于或等于", "不高于", "不超过", "不大于", "不多于", "不超出",
+          "最高", "最多", "控制在",
+        ]
+      ),
+      (.greater, [">", "＞", "大于", "高于", "超过", "多于"]),
+      (.less, ["<", "＜", "小于", "低于", "少于", "不足", "不满"]),
+      (.equal, ["=", "＝", "等于"]),
+    ], loose: [(.greaterOrEqual, "达")])
 
-  static let suffixes: [Entry] = entries([
-    (.greaterOrEqual, ["及以上", "以上"]),
-    (.lessOrEqual, ["及以下", "以下", "以内", "之内"]),
-  ], loose: [])
+  static let suffixes: [Entry] = entries(
+    [
+      (.greaterOrEqual, ["及以上", "以上"]),
+      (.lessOrEqual, ["及以下", "以下", "以内", "之内"]),
+    ], loose: [])
 
   /// The comparator written just before `index` (spaces between allowed) and where it starts.
-  static func prefix(in text: ScalarText, before index: Int, allowLoose: Bool) -> (comparator: Comparator, start: Int)? {
+  static func prefix(in text: ScalarText, before index: Int, allowLoose: Bool) -> (comparator: Comparator, start: Int)?
+  {
     let end = text.skipSpaces(backwardFrom: index)
     for entry in prefixes where allowLoose || !entry.isLoose {
       if text.matches(entry.word, endingAt: end) { return (entry.comparator, end - entry.word.count) }
@@ -62,14 +70,18 @@ enum ComparatorLexicon {
 
   /// The comparator word starting at `index` (a prefix read forwards, for whole cells) and where it ends.
   static func prefix(in text: ScalarText, at index: Int) -> (comparator: Comparator, end: Int)? {
-    for entry in prefixes where text.matches(entry.word, at: index) { return (entry.comparator, index + entry.word.count) }
+    for entry in prefixes where text.matches(entry.word, at: index) {
+      return (entry.comparator, index + entry.word.count)
+    }
     return nil
   }
 
   /// The comparator word after a value, at `index` or after spaces, and where it ends.
   static func suffix(in text: ScalarText, at index: Int) -> (comparator: Comparator, end: Int)? {
     let start = text.skipSpaces(from: index)
-    for entry in suffixes where text.matches(entry.word, at: start) { return (entry.comparator, start + entry.word.count) }
+    for entry in suffixes where text.matches(entry.word, at: start) {
+      return (entry.comparator, start + entry.word.count)
+    }
     return nil
   }
 

@@ -29,7 +29,7 @@ public struct CountValue: Sendable, Equatable {
   public static func parseCell(_ text: String) -> CountValue? { parseCell(ScalarText(text)) }
 
   static func parseCell(_ scalars: ScalarText) -> CountValue? {
-    QuantityScanner.wholeCell(scalars, matches(scalars, loneOne: true)).map { CountValue(scalars, $0) }
+    QuantityScanner.wholeCell(scalars) { matches($0, loneOne: true) }.map { CountValue(scalars, $0) }
   }
 
   private init(_ text: ScalarText, _ match: QuantityScanner.Match<Range<Int>>) {
@@ -40,7 +40,8 @@ public struct CountValue: Sendable, Equatable {
   /// Matches whose unit is the scalar range of the measure word.
   static func matches(_ text: ScalarText, loneOne: Bool) -> [QuantityScanner.Match<Range<Int>>] {
     QuantityScanner.scan(text) { index in
-      guard text[index - 1] != "第", let number = QuantityScanner.number(text, at: index, chinese: true, loneOne: loneOne)
+      guard text[index - 1] != "第",
+        let number = QuantityScanner.number(text, at: index, chinese: true, loneOne: loneOne)
       else { return (nil, index + 1) }
       var cursor = text.skipSpaces(from: number.end)
       var implied: Comparator?

@@ -41,7 +41,6 @@ struct DateParser {
   /// Four-digit numbers that may start a date: others (`1234`) are no year, and `2021`-less garbage is caught as
   /// compact digits instead.
   private static let plausibleYears = 1900...2099
-  private static let dateSeparators: Set<Unicode.Scalar> = [".", "-", "/", "．", "／", "－"]
   private static let wholeYear = scalarWord("全年")
 
   private func yearLed(at start: Int, year: (value: Int, count: Int, end: Int)) -> Parsed? {
@@ -69,7 +68,7 @@ struct DateParser {
       if text[cursor] == "度" { cursor += 1 }
       return finish(Atom(date: CalendarDate(year: year.value), end: cursor), start: start)
     }
-    if Self.dateSeparators.contains(afterYear), let month = ArabicNumber.readDigits(text, at: year.end + 1),
+    if Boundaries.isDatePartSeparator(afterYear), let month = ArabicNumber.readDigits(text, at: year.end + 1),
       month.count <= 2
     {
       var date = CalendarDate(year: year.value, month: month.value)
@@ -89,7 +88,8 @@ struct DateParser {
   private func monthDay(year: Int?, month: Int, after cursor: Int) -> Atom {
     var date = CalendarDate(year: year, month: month)
     var end = cursor
-    if let day = ArabicNumber.readDigits(text, at: cursor), day.count <= 2, text[day.end] == "日" || text[day.end] == "号" {
+    if let day = ArabicNumber.readDigits(text, at: cursor), day.count <= 2, text[day.end] == "日" || text[day.end] == "号"
+    {
       date.day = day.value
       end = day.end + 1
     } else if text[cursor] == "底", (1...12).contains(month) {
@@ -113,7 +113,9 @@ struct DateParser {
 
   /// `12月31日前`, `6月份`, or `1-12月` (a period without year).
   private func monthLed(at start: Int, month: (value: Int, count: Int, end: Int)) -> Parsed? {
-    if text[month.end] == "月" { return finish(monthDay(year: nil, month: month.value, after: month.end + 1), start: start) }
+    if text[month.end] == "月" {
+      return finish(monthDay(year: nil, month: month.value, after: month.end + 1), start: start)
+    }
     guard let last = monthAfterSeparator(from: month.end) else { return nil }
     return period(CalendarDate(month: month.value), CalendarDate(month: last.month), start..<last.end)
   }
@@ -140,7 +142,8 @@ struct DateParser {
     let beforeDate = text.skipSpaces(backwardFrom: start)
     for word in Self.deadlineBefore where text.matches(word, endingAt: beforeDate) {
       return Parsed(
-        kind: .deadline(first.date), range: beforeDate - word.count..<first.end, problems: Self.problems(of: first.date))
+        kind: .deadline(first.date), range: beforeDate - word.count..<first.end, problems: Self.problems(of: first.date)
+      )
     }
     return Parsed(kind: .date(first.date), range: start..<first.end, problems: Self.problems(of: first.date))
   }
@@ -168,7 +171,7 @@ struct DateParser {
 
   /// The end of a range separator at `index`: `-`, `－`, `—` or `——`, `~`, `～`, `至`, `到`.
   private func rangeSeparatorEnd(at index: Int) -> Int? {
-    guard Boundaries.range.contains(text[index]) else { return nil }
+    guard Boundaries.isRangeSeparator(text[index]) else { return nil }
     return text[index] == "—" && text[index + 1] == "—" ? index + 2 : index + 1
   }
 

@@ -118,8 +118,9 @@ public struct DateValue: Sendable, Equatable {
   public static func parseCell(_ text: String) -> DateValue? { parseCell(ScalarText(text)) }
 
   static func parseCell(_ scalars: ScalarText) -> DateValue? {
+    guard let cell = scalars.valueCell else { return nil }
     let found = DateParser(text: scalars).scan()
-    guard found.count == 1, found[0].range == scalars.trimmed else { return nil }
+    guard found.count == 1, found[0].range == cell else { return nil }
     return DateValue(scalars, found[0])
   }
 

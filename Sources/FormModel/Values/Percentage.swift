@@ -26,7 +26,7 @@ public struct Percentage: Sendable, Equatable {
   public static func parseCell(_ text: String) -> Percentage? { parseCell(ScalarText(text)) }
 
   static func parseCell(_ scalars: ScalarText) -> Percentage? {
-    QuantityScanner.wholeCell(scalars, matches(scalars)).map { Percentage(scalars, $0) }
+    QuantityScanner.wholeCell(scalars, matches).map { Percentage(scalars, $0) }
   }
 
   private init(_ text: ScalarText, _ match: QuantityScanner.Match<Void>) {
@@ -40,8 +40,12 @@ public struct Percentage: Sendable, Equatable {
     QuantityScanner.scan(text) { index in
       if text.matches(percentInWords, at: index) {
         let numberStart = index + percentInWords.count
-        guard let number = QuantityScanner.number(text, at: numberStart, chinese: true) else { return (nil, numberStart) }
-        return (QuantityScanner.match(text, number: number.value, start: index, unit: (), unitEnd: number.end), number.end)
+        guard let number = QuantityScanner.number(text, at: numberStart, chinese: true) else {
+          return (nil, numberStart)
+        }
+        return (
+          QuantityScanner.match(text, number: number.value, start: index, unit: (), unitEnd: number.end), number.end
+        )
       }
       let negative = isMinusSign(text, at: index)
       let numberStart = negative ? index + 1 : index

@@ -22,9 +22,11 @@ enum QuantityScanner {
   }
 
   /// The one match that covers the whole trimmed text, if the text is a single quantity.
-  static func wholeCell<Unit>(_ text: ScalarText, _ matches: [Match<Unit>]) -> Match<Unit>? {
-    guard matches.count == 1, matches[0].range == text.trimmed else { return nil }
-    return matches[0]
+  static func wholeCell<Unit>(_ text: ScalarText, _ matches: (ScalarText) -> [Match<Unit>]) -> Match<Unit>? {
+    guard let cell = text.valueCell else { return nil }
+    let found = matches(text)
+    guard found.count == 1, found[0].range == cell else { return nil }
+    return found[0]
   }
 
   /// A match for the number in `number` and unit ending at `unitEnd`, widened by the comparators around it.

@@ -24,6 +24,16 @@ struct ScalarText {
 
   var count: Int { scalars.count }
 
+  /// No single value in a cell is longer than this many scalars (`2024年1月1日-2024年12月31日` has 21): a longer cell
+  /// is prose, and saying so at once spares the whole-cell parsers a walk through a paragraph.
+  static let longestCellValue = 40
+
+  /// The trimmed range when it is short enough to be one value (see `longestCellValue`).
+  var valueCell: Range<Int>? {
+    let cell = trimmed
+    return cell.count <= Self.longestCellValue ? cell : nil
+  }
+
   /// The scalar at `index`, or NUL outside the text, so that look-ahead and look-behind need no bounds checks.
   subscript(_ index: Int) -> Unicode.Scalar {
     index >= 0 && index < scalars.count ? scalars[index] : "\u{0}"
@@ -94,17 +104,17 @@ struct ScalarText {
     return lower..<upper
   }
 
-  /// The start of the stretch ending at `index` that holds none of `boundaries`.
-  func stretchStart(before index: Int, boundaries: Set<Unicode.Scalar>) -> Int {
+  /// The start of the stretch ending at `index` that holds no scalar `isBoundary` accepts.
+  func stretchStart(before index: Int, isBoundary: (Unicode.Scalar) -> Bool) -> Int {
     var start = index
-    while start > 0, !boundaries.contains(scalars[start - 1]) { start -= 1 }
+    while start > 0, !isBoundary(scalars[start - 1]) { start -= 1 }
     return start
   }
 
-  /// The end of the stretch starting at `index` that holds none of `boundaries`.
-  func stretchEnd(from index: Int, boundaries: Set<Unicode.Scalar>) -> Int {
+  /// The end of the stretch starting at `index` that holds no scalar `isBoundary` accepts.
+  func stretchEnd(from index: Int, isBoundary: (Unicode.Scalar) -> Bool) -> Int {
     var end = index
-    while end < count, !boundaries.contains(scalars[end]) { end += 1 }
+    while end < count, !isBoundary(scalars[end]) { end += 1 }
     return end
   }
 
@@ -124,14 +134,40 @@ func scalarWords(_ words: [String]) -> [[Unicode.Scalar]] {
   words.map(scalarWord).sorted { $0.count > $1.count }
 }
 
-/// Punctuation that separates the parts of a text.
+/// Punctuation that separates the parts of a text. Switches rather than sets: these run once per scalar, and
+/// hashing a scalar costs more than the comparisons.
 enum Boundaries {
   /// Ends of sentences: a `其中` breakdown does not reach past them.
-  static let sentence: Set<Unicode.Scalar> = ["。", "；", ";", "！", "？", "!", "?", "\n", "\r"]
+  static func isSentenceEnd(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar {
+    case "。", "；", ";", "！", "？", "!", "?", "\n", "\r": return true
+    default: return false
+    }
+  }
+
   /// Ends of clauses, as RULES.md JX401 counts them (`，。；` and their ASCII forms).
-  static let clause: Set<Unicode.Scalar> = sentence.union(["，", ","])
+  static func isClauseEnd(_ scalar: Unicode.Scalar) -> Bool {
+    scalar == "，" || scalar == "," || isSentenceEnd(scalar)
+  }
+
   /// Ends of list items too: a `每人` before one item does not make the next item a unit price.
-  static let listItem: Set<Unicode.Scalar> = clause.union(["、", "：", ":"])
+  static func isListItemEnd(_ scalar: Unicode.Scalar) -> Bool {
+    scalar == "、" || scalar == "：" || scalar == ":" || isClauseEnd(scalar)
+  }
+
+  /// Separators between the parts of a date: `2021.1`, `2021-01-01`, `2021/1/1`, and full-width forms.
+  static func isDatePartSeparator(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar {
+    case ".", "-", "/", "．", "－", "／": return true
+    default: return false
+    }
+  }
+
   /// Separators between the two ends of a period or a range.
-  static let range: Set<Unicode.Scalar> = ["-", "－", "—", "–", "‐", "−", "~", "～", "〜", "至", "到"]
+  static func isRangeSeparator(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar {
+    case "-", "－", "—", "–", "‐", "−", "~", "～", "〜", "至", "到": return true
+    default: return false
+    }
+  }
 }

@@ -8,7 +8,8 @@ public enum TextTrim {
     }
   }
 
-  /// The UTF-8 range of `text` without leading and trailing whitespace; all-whitespace text gives `n..<n`, n its length.
+  /// The UTF-8 range of `text` without leading and trailing whitespace; all-whitespace text gives `n..<n`
+  /// (n its UTF-8 length).
   public static func trimmedRange(of text: String) -> Range<Int> {
     let total = text.utf8.count
     var start = 0

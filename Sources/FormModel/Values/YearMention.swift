@@ -42,10 +42,8 @@ public struct YearMention: Sendable, Equatable {
     return mentions
   }
 
-  private static let monthSeparators: Set<Unicode.Scalar> = [".", "-", "/", "．", "－", "／"]
-
   private static func isFollowedByMonth(_ text: ScalarText, at index: Int) -> Bool {
-    guard monthSeparators.contains(text[index]), let month = ArabicNumber.readDigits(text, at: index + 1) else {
+    guard Boundaries.isDatePartSeparator(text[index]), let month = ArabicNumber.readDigits(text, at: index + 1) else {
       return false
     }
     return month.count <= 2 && (1...12).contains(month.value)
@@ -62,8 +60,8 @@ public struct YearMention: Sendable, Equatable {
   private static func isComparisonBase(_ text: ScalarText, start: Int, end: Int) -> Bool {
     let before = text[text.skipSpaces(backwardFrom: start) - 1]
     if before == "比" || before == "较" { return true }
-    let clauseStart = text.stretchStart(before: start, boundaries: Boundaries.clause)
-    let clauseEnd = text.stretchEnd(from: end, boundaries: Boundaries.clause)
+    let clauseStart = text.stretchStart(before: start, isBoundary: Boundaries.isClauseEnd)
+    let clauseEnd = text.stretchEnd(from: end, isBoundary: Boundaries.isClauseEnd)
     return pairedMarkers.contains { pair in
       text.contains(pair.before, in: clauseStart..<start) && text.contains(pair.after, in: end..<clauseEnd)
     }
