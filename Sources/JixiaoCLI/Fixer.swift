@@ -106,10 +106,11 @@ enum UnifiedDiff {
     while i < n || j < m {
       if i < n && j < m && a[i] == b[j] {
         result.append((" ", a[i])); i += 1; j += 1
-      } else if j < m && (i == n || table[i][j + 1] >= table[i + 1][j]) {
-        result.append(("+", b[j])); j += 1
-      } else {
+      } else if i < n && (j == m || table[i + 1][j] >= table[i][j + 1]) {
+        // Deletions before insertions, as `diff -u` prints them.
         result.append(("-", a[i])); i += 1
+      } else {
+        result.append(("+", b[j])); j += 1
       }
     }
     return result
