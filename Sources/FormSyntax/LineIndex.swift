@@ -50,11 +50,13 @@ public struct LineIndex: Sendable {
   /// Number of lines.
   public var lineCount: Int { lineStarts.count }
 
-  /// The offsets of a line's text, without its line break.
+  /// The offsets of a line's text, without its line break (nor the first line's BOM).
   public func contentRange(ofLine line: Int) -> Range<Int> {
     let start = lineStarts[min(max(line, 0), lineStarts.count - 1)]
     let end = bytes.withUnsafeBufferPointer { LineScanner.scanLine($0, from: start).contentEnd }
-    return start..<end
+    // A BOM is not a character of the text, as in editors and in `SyntaxTree.position(of:in:)`.
+    let hasBOM = start == 0 && end >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+    return (hasBOM ? 3 : start)..<end
   }
 
   /// The line holding `offset` (clamped to the text).
@@ -75,7 +77,7 @@ public struct LineIndex: Sendable {
     let line = line(of: target)
     let content = contentRange(ofLine: line)
     let column = bytes.withUnsafeBufferPointer {
-      Columns.count($0, content.lowerBound..<min(target, content.upperBound), in: unit)
+      Columns.count($0, content.lowerBound..<max(content.lowerBound, min(target, content.upperBound)), in: unit)
     }
     return LineColumn(line: line, column: column)
   }

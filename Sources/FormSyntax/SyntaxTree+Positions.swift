@@ -19,7 +19,8 @@ extension SyntaxTree {
     }
     let lineStart = line.start
     let column = node.bytes.withUnsafeBufferPointer {
-      Columns.count($0, lineStart..<min(local, line.contentEnd), in: unit)
+      // An offset inside a leading BOM (before the first line's start) is column 0.
+      Columns.count($0, lineStart..<max(lineStart, min(local, line.contentEnd)), in: unit)
     }
     return LineColumn(line: nodeFirstLines[nodeIndex] + lineIndex, column: column)
   }
