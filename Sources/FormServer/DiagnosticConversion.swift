@@ -19,9 +19,10 @@ struct FixPayload: Codable, Equatable {
 }
 
 /// The `data` of a diagnostic: enough for code actions to be built without linting again.
+///
+/// It holds no document version on purpose: then an edit elsewhere leaves a form's diagnostics byte-identical, and
+/// their JSON is reused. Code actions check a client's diagnostic against the current ones instead.
 struct FindingPayload: Codable, Equatable {
-  /// The document version the positions are valid in.
-  var version: Int?
   /// The annex number of the form the finding is in (for "ignore this rule for this form").
   var annex: String?
   var fixes: [FixPayload]
@@ -49,45 +50,81 @@ struct ConvertedFinding {
     return copy
   }
 
-  /// The diagnostic sent to the client.
-  func lspDiagnostic(uri: DocumentURI, version: Int?, options: ConversionOptions) -> LSPDiagnostic {
+  /// The `data` payload.
+  var payload: FindingPayload { FindingPayload(annex: annex, fixes: fixes) }
+
+  /// The diagnostic as a typed value.
+  func lspDiagnostic(uri: DocumentURI, options: ConversionOptions) -> LSPDiagnostic {
     let description = RuleRegistry.rule(named: finding.code)?.description
-    let payload = FindingPayload(version: version, annex: annex, fixes: fixes)
     return LSPDiagnostic(
       range: range, severity: finding.severity.lspSeverity, code: finding.code,
       codeDescription: description.map { CodeDescription(href: RuleDocs.url(for: $0)) }, source: "jixiao",
       message: finding.message.text(options.language),
-      relatedInformation: options.includeRelated && !related.isEmpty
-        ? related.map { DiagnosticRelatedInformation(location: Location(uri: uri, range: $0.range), message: $0.message) }
-        : nil,
+      relatedInformation: related.isEmpty
+        ? nil : related.map { DiagnosticRelatedInformation(location: Location(uri: uri, range: $0.range), message: $0.message) },
       data: payload.json)
+  }
+
+  /// The diagnostic as JSON, built directly: going through `JSONEncoder` and back costs seconds on large documents.
+  func json(uri: DocumentURI, options: ConversionOptions) -> JSONValue {
+    var members: [String: JSONValue] = [
+      "range": range.json, "severity": .int(finding.severity.lspSeverity.rawValue), "code": .string(finding.code),
+      "source": "jixiao", "message": .string(finding.message.text(options.language)), "data": payload.json,
+    ]
+    if let href = DiagnosticConversionCache.documentationURL(finding.code) { members["codeDescription"] = ["href": .string(href)] }
+    if !related.isEmpty {
+      members["relatedInformation"] = .array(related.map {
+        ["location": ["uri": .string(uri), "range": $0.range.json], "message": .string($0.message)]
+      })
+    }
+    return .object(members)
   }
 }
 
 /// Converted findings per form node, so publishing after a keystroke converts only the edited form's findings.
 ///
 /// A node's entry is reused when the node is the same object and its findings (relative to the node) are equal;
-/// findings whose ranges leave their node are converted every time, since their lines depend on other nodes.
+/// its JSON is reused as well while the node starts on the same line. Findings whose ranges leave their node are
+/// converted every time, since their lines depend on other nodes.
 struct DiagnosticConversionCache {
-  private struct Entry {
+  private final class Entry {
     let node: FormNode  // Held so its identifier is not reused while cached.
     let relativeFindings: [Finding]
     let converted: [ConvertedFinding]  // Lines relative to the node's first line.
+    var json: [JSONValue] = []
+    var jsonFirstLine: Int?
+
+    init(node: FormNode, relativeFindings: [Finding], converted: [ConvertedFinding]) {
+      self.node = node
+      self.relativeFindings = relativeFindings
+      self.converted = converted
+    }
+  }
+
+  /// One node's findings: those cached with the node, and those converted afresh because they point outside it
+  /// (a document-level finding's related location in another form).
+  private struct Run {
+    let entry: Entry
+    let firstLine: Int
+    let loose: [ConvertedFinding]
   }
 
   private var entries: [ObjectIdentifier: Entry] = [:]
-  private var options: ConversionOptions?
+  private var runs: [Run] = []
+  private(set) var options: ConversionOptions?
+  /// How many nodes' findings the last `update` converted (the rest were reused); tests check it stays small.
+  private(set) var lastConvertedNodeCount = 0
 
-  /// The findings of `tree` converted, in order.
-  mutating func convert(_ findings: [Finding], tree: SyntaxTree, options: ConversionOptions) -> [ConvertedFinding] {
+  /// Converts the findings of `tree`, reusing what is unchanged since the last call.
+  mutating func update(_ findings: [Finding], tree: SyntaxTree, options: ConversionOptions) {
     if self.options != options {
       entries = [:]
       self.options = options
     }
     let mapping = PositionMapping(tree: tree, unit: options.unit)
-    var result: [ConvertedFinding] = []
-    result.reserveCapacity(findings.count)
     var next: [ObjectIdentifier: Entry] = [:]
+    runs = []
+    lastConvertedNodeCount = 0
     var start = 0
     while start < findings.count {
       // Findings are sorted by position, so each node's findings are one run.
@@ -98,27 +135,48 @@ struct DiagnosticConversionCache {
       let base = tree.nodeStarts[nodeIndex]
       let firstLine = tree.nodeFirstLines[nodeIndex]
       let nodeRange = base...(base + node.length)
-      let relative = findings[start..<end].map { $0.shifted(by: -base) }
-      let key = ObjectIdentifier(node)
-      if let entry = entries[key] ?? next[key], entry.relativeFindings == relative {
-        result += entry.converted.map { $0.shifted(lines: firstLine) }
-        next[key] = entry
-      } else {
-        let annex = DiagnosticConversionCache.annex(of: node)
-        var cacheable = true
-        var converted: [ConvertedFinding] = []
-        for finding in findings[start..<end] {
-          cacheable = cacheable && finding.allRanges.allSatisfy { nodeRange.contains($0.lowerBound) && nodeRange.contains($0.upperBound) }
-          converted.append(convert(finding, mapping: mapping, annex: annex, options: options))
-        }
-        result += converted
-        if cacheable {
-          next[key] = Entry(node: node, relativeFindings: relative, converted: converted.map { $0.shifted(lines: -firstLine) })
-        }
+      var inside: [Finding] = []
+      var outside: [Finding] = []
+      for finding in findings[start..<end] {
+        let contained = finding.allRanges.allSatisfy { nodeRange.contains($0.lowerBound) && nodeRange.contains($0.upperBound) }
+        if contained { inside.append(finding.shifted(by: -base)) } else { outside.append(finding) }
       }
+      let key = ObjectIdentifier(node)
+      lazy var annex = DiagnosticConversionCache.annex(of: node)
+      let entry: Entry
+      if let cached = entries[key], cached.relativeFindings == inside {
+        entry = cached
+      } else {
+        lastConvertedNodeCount += 1
+        let converted = inside.map { convert($0.shifted(by: base), mapping: mapping, annex: annex, options: options) }
+        entry = Entry(node: node, relativeFindings: inside, converted: converted.map { $0.shifted(lines: -firstLine) })
+      }
+      next[key] = entry
+      let loose = outside.map { convert($0, mapping: mapping, annex: annex, options: options) }
+      runs.append(Run(entry: entry, firstLine: firstLine, loose: loose))
       start = end
     }
     entries = next
+  }
+
+  /// The converted findings, node by node (within a node, cached ones first), absolute lines.
+  var findings: [ConvertedFinding] {
+    runs.flatMap { run in run.entry.converted.map { $0.shifted(lines: run.firstLine) } + run.loose }
+  }
+
+  /// The diagnostics as JSON, node by node; a node's JSON is rebuilt only when its first line moved.
+  func json(uri: DocumentURI) -> [JSONValue] {
+    guard let options else { return [] }
+    var result: [JSONValue] = []
+    for run in runs {
+      let entry = run.entry
+      if entry.jsonFirstLine != run.firstLine {
+        entry.json = entry.converted.map { $0.shifted(lines: run.firstLine).json(uri: uri, options: options) }
+        entry.jsonFirstLine = run.firstLine
+      }
+      result += entry.json
+      result += run.loose.map { $0.json(uri: uri, options: options) }
+    }
     return result
   }
 
@@ -142,6 +200,13 @@ struct DiagnosticConversionCache {
     }
     return nil
   }
+
+  /// Rule documentation addresses by code, looked up once per code.
+  private static let documentationURLs: [String: String] = Dictionary(
+    RuleRegistry.all.map { ($0.description.code, RuleDocs.url(for: $0.description)) }, uniquingKeysWith: { first, _ in first })
+
+  /// The documentation address of a rule code.
+  static func documentationURL(_ code: String) -> String? { documentationURLs[code] }
 }
 
 extension Finding {
@@ -174,7 +239,6 @@ extension FindingPayload {
   /// The payload as JSON, built directly: encoding through `JSONEncoder` per diagnostic would dominate publishing.
   var json: JSONValue {
     var members: [String: JSONValue] = ["fixes": .array(fixes.map(\.json))]
-    if let version { members["version"] = .int(version) }
     if let annex { members["annex"] = .string(annex) }
     return .object(members)
   }

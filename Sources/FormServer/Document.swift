@@ -22,6 +22,7 @@ final class Document {
   private var lintedRevision: Int?
   private var lintedFindings: [Finding] = []
   private var conversions = DiagnosticConversionCache()
+  private var convertedRevision: Int?
 
   init(uri: DocumentURI, version: Int, text: String, resolved: ConfigurationStore.Resolved, revision: Int) {
     self.uri = uri
@@ -58,6 +59,7 @@ final class Document {
     linter = Linter(configuration: resolved.configuration)
     conversions = DiagnosticConversionCache()
     lintedRevision = nil
+    convertedRevision = nil
     self.revision = revision
   }
 
@@ -76,12 +78,36 @@ final class Document {
   /// Position conversions for the current text.
   func mapping(_ unit: ColumnUnit) -> PositionMapping { PositionMapping(tree: tree, unit: unit) }
 
-  /// The findings as LSP diagnostics, converted per form and cached by form node.
+  /// The findings converted to LSP positions (cached per form node, converted at most once per revision).
+  func convertedFindings(session: Session) -> [ConvertedFinding] {
+    updateConversions(session)
+    return conversions.findings
+  }
+
+  /// The diagnostics as JSON, ready to send; built per form node and reused while the node neither changes nor moves.
+  func diagnosticsJSON(session: Session) -> [JSONValue] {
+    updateConversions(session)
+    return conversions.json(uri: uri)
+  }
+
+  /// The diagnostics as typed values (for code actions and tests; publishing uses `diagnosticsJSON`).
   func diagnostics(session: Session) -> [LSPDiagnostic] {
-    let options = ConversionOptions(
-      unit: session.unit, language: language, includeRelated: session.supportsRelatedInformation)
-    return conversions.convert(findings, tree: tree, options: options).map {
-      $0.lspDiagnostic(uri: uri, version: version, options: options)
-    }
+    convertedFindings(session: session).map { lspDiagnostic($0, session: session) }
+  }
+
+  /// One converted finding as a typed diagnostic.
+  func lspDiagnostic(_ converted: ConvertedFinding, session: Session) -> LSPDiagnostic {
+    converted.lspDiagnostic(uri: uri, options: conversionOptions(session))
+  }
+
+  private func conversionOptions(_ session: Session) -> ConversionOptions {
+    ConversionOptions(unit: session.unit, language: language, includeRelated: session.supportsRelatedInformation)
+  }
+
+  private func updateConversions(_ session: Session) {
+    let options = conversionOptions(session)
+    guard convertedRevision != revision || conversions.options != options else { return }
+    conversions.update(findings, tree: tree, options: options)
+    convertedRevision = revision
   }
 }

@@ -57,20 +57,25 @@ extension Server {
     return try JSONValue(encoding: params).setting("edit", edit)
   }
 
-  /// The diagnostics a request is about: the client's (with their data) when current, else the server's own that
-  /// overlap the range.
+  /// The diagnostics a request is about: those of the client that are still current (kept as sent, with their
+  /// `data`), else the server's own that overlap the range. A client's diagnostic is current when one with the same
+  /// code and range exists now; a stale one (its form edited since) would carry stale fix positions.
   private func diagnostics(for params: CodeActionParams, in document: Document) -> [LSPDiagnostic] {
     let ours = params.context.diagnostics.filter { $0.source == "jixiao" }
-    let current = ours.filter { diagnostic in
-      diagnostic.data.flatMap { try? $0.decode(FindingPayload.self) }?.version == document.version
-    }
-    if !ours.isEmpty && current.count == ours.count { return current }
     let range = params.range
-    return document.diagnostics(session: session).filter { diagnostic in
-      let overlaps = diagnostic.range.start <= range.end && range.start <= diagnostic.range.end
-      guard overlaps else { return false }
-      return ours.isEmpty || ours.contains { $0.code == diagnostic.code && $0.range.start.line == diagnostic.range.start.line }
+    let current = document.convertedFindings(session: session).filter { converted in
+      (converted.range.start <= range.end && range.start <= converted.range.end)
+        || ours.contains { $0.range == converted.range }
     }
+    let matching = current.compactMap { converted in
+      ours.first { $0.code == converted.finding.code && $0.range == converted.range }.map { client in
+        client.data == nil ? document.lspDiagnostic(converted, session: session) : client
+      }
+    }
+    if !matching.isEmpty { return matching }
+    return current.filter { converted in
+      converted.range.start <= range.end && range.start <= converted.range.end
+    }.map { document.lspDiagnostic($0, session: session) }
   }
 
   private func action(

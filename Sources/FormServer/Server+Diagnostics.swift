@@ -18,7 +18,10 @@ extension Server {
         document.revision == revision
       else { return }
       scheduledPublish[uri] = nil
-      sendNotification(PublishDiagnosticsParams(uri: uri, version: version, diagnostics: document.diagnostics(session: session)))
+      let params: JSONValue = [
+        "uri": .string(uri), "version": .int(version), "diagnostics": .array(document.diagnosticsJSON(session: session)),
+      ]
+      connection.send(.notification(NotificationMessage(method: PublishDiagnosticsParams.method, params: params)))
     }
     if options.debounceMilliseconds <= 0 {
       queue.async(execute: publish)
@@ -30,24 +33,33 @@ extension Server {
   /// The result id of a document's current diagnostics.
   func resultID(_ document: Document) -> String { "r\(document.revision)" }
 
-  func documentDiagnostic(_ params: DocumentDiagnosticParams) throws -> DocumentDiagnosticReport {
+  func documentDiagnostic(_ params: DocumentDiagnosticParams) throws -> JSONValue {
     let document = try document(params.textDocument.uri)
     let id = resultID(document)
-    if params.previousResultId == id { return .unchanged(resultId: id) }
-    return .full(resultId: id, items: document.diagnostics(session: session))
+    if params.previousResultId == id { return ["kind": "unchanged", "resultId": .string(id)] }
+    return Server.fullReport(resultID: id, items: document.diagnosticsJSON(session: session))
+  }
+
+  /// A full document report as JSON (built directly, like published diagnostics).
+  static func fullReport(resultID: String, items: [JSONValue]) -> JSONValue {
+    ["kind": "full", "resultId": .string(resultID), "items": .array(items)]
   }
 
   /// Diagnostics of every form file (`*.txt`) in the workspace folders: open documents from memory, the rest from disk.
-  func workspaceDiagnostic(_ params: WorkspaceDiagnosticParams, id: RequestID) throws -> WorkspaceDiagnosticReport {
+  func workspaceDiagnostic(_ params: WorkspaceDiagnosticParams, id: RequestID) throws -> JSONValue {
     let previous = Dictionary(params.previousResultIds.map { ($0.uri, $0.value) }, uniquingKeysWith: { _, last in last })
-    var items: [WorkspaceDocumentDiagnosticReport] = []
+    var items: [JSONValue] = []
+    func add(_ uri: DocumentURI, version: Int?, result: String, full: () -> [JSONValue]) {
+      var report = previous[uri] == result
+        ? ["kind": "unchanged", "resultId": .string(result)] : Server.fullReport(resultID: result, items: full()).objectValue ?? [:]
+      report["uri"] = .string(uri)
+      report["version"] = version.map(JSONValue.int) ?? .null  // required, even when null
+      items.append(.object(report))
+    }
     var seen: Set<String> = []
     for document in documents.values.sorted(by: { $0.uri < $1.uri }) {
       if let path = document.path { seen.insert(path) }
-      let result = resultID(document)
-      let report: DocumentDiagnosticReport = previous[document.uri] == result
-        ? .unchanged(resultId: result) : .full(resultId: result, items: document.diagnostics(session: session))
-      items.append(WorkspaceDocumentDiagnosticReport(uri: document.uri, version: document.version, report: report))
+      add(document.uri, version: document.version, result: resultID(document)) { document.diagnosticsJSON(session: session) }
     }
     for path in WorkspaceFiles.formFiles(in: session.workspaceFolders) where !seen.contains(path) {
       if isCancelled(id) { throw ResponseError.requestCancelled }
@@ -56,7 +68,7 @@ extension Server {
       // Files on disk change without revisions: their result id is their modification stamp and the configuration.
       let result = "f\(stamp)-c\(configurationGeneration)"
       if previous[uri] == result {
-        items.append(WorkspaceDocumentDiagnosticReport(uri: uri, version: nil, report: .unchanged(resultId: result)))
+        add(uri, version: nil, result: result) { [] }
         continue
       }
       do {
@@ -64,15 +76,13 @@ extension Server {
         let document = Document(
           uri: uri, version: 0, text: String(decoding: source.utf8, as: UTF8.self),
           resolved: configurations.resolve(documentPath: path), revision: 0)
-        items.append(
-          WorkspaceDocumentDiagnosticReport(
-            uri: uri, version: nil, report: .full(resultId: result, items: document.diagnostics(session: session))))
+        add(uri, version: nil, result: result) { document.diagnosticsJSON(session: session) }
       } catch {
         log(.warning, "\(error)")
       }
     }
     logConfigurationWarnings()
-    return WorkspaceDiagnosticReport(items: items)
+    return ["items": .array(items)]
   }
 
   /// Rereads configuration files and settings, reconfigures the open documents and refreshes their diagnostics.
