@@ -39,6 +39,12 @@ struct ConfigurationStore {
     setEditorSettings(settings)
   }
 
+  /// Replaces the workspace folders (configuration files are searched up to them).
+  mutating func setFolders(_ folders: [String]) {
+    self.folders = folders
+    invalidate()
+  }
+
   /// Replaces the editor settings (a `jixiao` section is unwrapped) and forgets every parsed file.
   mutating func setEditorSettings(_ settings: JSONValue?) {
     var object = settings

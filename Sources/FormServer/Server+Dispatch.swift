@@ -4,7 +4,7 @@ extension Server {
   /// Runs the handler of a request and returns its encoded result.
   func dispatch(_ request: RequestMessage) throws -> JSONValue {
     switch request.method {
-    case InitializeParams.method: return try answer(request, InitializeParams.self, initialize)
+    case InitializeParams.method: return try initializeRequest(request)
     case ShutdownRequest.method: return try answer(request, ShutdownRequest.self) { _ in shutdown() }
     case DocumentDiagnosticParams.method: return try answer(request, DocumentDiagnosticParams.self, documentDiagnostic)
     case WorkspaceDiagnosticParams.method:
@@ -35,6 +35,8 @@ extension Server {
       try accept(notification, DidChangeWatchedFilesParams.self, didChangeWatchedFiles)
     case DidChangeConfigurationParams.method:
       try accept(notification, DidChangeConfigurationParams.self, didChangeConfiguration)
+    case DidChangeWorkspaceFoldersParams.method:
+      try accept(notification, DidChangeWorkspaceFoldersParams.self, didChangeWorkspaceFolders)
     case CancelParams.method:
       break  // Recorded when it arrived (see `start()`).
     case let method where method.hasPrefix("$/"):

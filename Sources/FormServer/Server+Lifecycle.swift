@@ -8,6 +8,14 @@ extension Server {
   /// The code action kind of fix-all.
   static let fixAllKind = CodeActionKind(rawValue: "source.fixAll.jixiao")
 
+  /// `initialize`, with the capabilities `ServerCapabilities` does not model added as JSON.
+  func initializeRequest(_ request: RequestMessage) throws -> JSONValue {
+    let result = try answer(request, InitializeParams.self, initialize)
+    // Multi-root workspaces: folders added or removed later arrive as notifications.
+    let workspace: JSONValue = ["workspaceFolders": ["supported": true, "changeNotifications": true]]
+    return result.setting("capabilities", (result["capabilities"] ?? [:]).setting("workspace", workspace))
+  }
+
   func initialize(_ params: InitializeParams) throws -> InitializeResult {
     guard lifecycle == .uninitialized else { throw ResponseError.invalidRequest("initialize was already received") }
     session.params = params
@@ -42,6 +50,14 @@ extension Server {
       RegistrationParams(registrations: [
         Registration(id: "jixiao-config-watcher", method: DidChangeWatchedFilesParams.method, registerOptions: watchers)
       ]))
+  }
+
+  func didChangeWorkspaceFolders(_ params: DidChangeWorkspaceFoldersParams) {
+    let removed = Set(params.event.removed.compactMap { Session.path(of: $0.uri) })
+    let added = params.event.added.compactMap { Session.path(of: $0.uri) }
+    session.workspaceFolders = session.workspaceFolders.filter { !removed.contains($0) } + added
+    configurations.setFolders(session.workspaceFolders)
+    reloadConfiguration()
   }
 
   func shutdown() -> NullResult {

@@ -84,12 +84,12 @@ extension Server {
   static func placeholders(in text: String) -> [Range<Int>] {
     var result: [Range<Int>] = []
     var offset = 0
-    var open: Int?
+    var open: (offset: Int, text: String)?
     for scalar in text.unicodeScalars {
-      if scalar == "（" { open = offset }
+      if scalar == "（" { open = (offset, "") }
+      open?.text.unicodeScalars.append(scalar)
       offset += UTF8.width(scalar)
-      if scalar == "）", let start = open {
-        let inside = String(decoding: Array(text.utf8)[start..<offset], as: UTF8.self)
+      if scalar == "）", let (start, inside) = open {
         if inside.contains("填报") || inside.contains("填写") { result.append(start..<offset) }
         open = nil
       }

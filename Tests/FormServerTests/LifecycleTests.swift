@@ -34,6 +34,16 @@ import Testing
     #expect(result.capabilities.positionEncoding?.rawValue == chosen)
   }
 
+  @Test func workspaceFolderChangesAreAccepted() throws {
+    let client = TestClient()
+    let result = try client.request(InitializeParams.method, ["capabilities": [:]]).get()
+    #expect(result["capabilities"]?["workspace"]?["workspaceFolders"]?["changeNotifications"] == true)
+    try client.notify(InitializedParams())
+    try client.notify(DidChangeWorkspaceFoldersParams(
+      event: WorkspaceFoldersChangeEvent(added: [WorkspaceFolder(uri: "file:///tmp/jixiao-folder", name: "f")])))
+    #expect(client.request("jixiao/nonsense").errorCode == ErrorCode.methodNotFound.rawValue)
+  }
+
   @Test func pullClientGetsDiagnosticProvider() throws {
     let client = TestClient()
     let result = try client.initialize(capabilities: ["textDocument": ["diagnostic": [:]]])
