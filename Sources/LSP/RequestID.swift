@@ -32,6 +32,10 @@ public enum RequestID: Sendable, Hashable, Codable, CustomStringConvertible {
   public init?(_ json: JSONValue) {
     if case .string(let value) = json {
       self = .string(value)
+    } else if case .double(let value) = json, value.magnitude >= 0x1p53 {
+      // Beyond 2^53 a double is not the literal that was sent (-9223372036854775809 reads as Int.min exactly),
+      // and echoing a different id would answer a request nobody made.
+      return nil
     } else if let value = json.intValue {
       self = .int(value)
     } else {
