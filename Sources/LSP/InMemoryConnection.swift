@@ -59,6 +59,7 @@ private final class Mailbox: Sendable {
     var onClose: (@Sendable () -> Void)?
     var pending: [ConnectionEvent] = []
     var isClosed = false
+    var isStarted = false
   }
 
   private let queue: DispatchQueue
@@ -83,12 +84,16 @@ private final class Mailbox: Sendable {
 
   func start(receive: @escaping @Sendable (ConnectionEvent) -> Void, onClose: @escaping @Sendable () -> Void) {
     state.withLock { state in
-      guard state.receive == nil else { return }
-      state.receive = receive
-      state.onClose = onClose
+      guard !state.isStarted else { return }
+      state.isStarted = true
       for event in state.pending { queue.async { receive(event) } }
       state.pending = []
-      if state.isClosed { queue.async(execute: onClose) }
+      if state.isClosed {
+        queue.async(execute: onClose)
+      } else {
+        state.receive = receive
+        state.onClose = onClose
+      }
     }
   }
 
@@ -97,6 +102,10 @@ private final class Mailbox: Sendable {
       guard !state.isClosed else { return }
       state.isClosed = true
       if let onClose = state.onClose { queue.async(execute: onClose) }
+      // Events already queued hold their own reference to `receive`. Dropping ours breaks the cycle
+      // receiver → connection → mailbox → receive → receiver, so a closed server can be freed.
+      state.receive = nil
+      state.onClose = nil
     }
   }
 }
