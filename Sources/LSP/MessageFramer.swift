@@ -90,7 +90,9 @@ public struct MessageFramer: Sendable {
         headerScanned = 0
       case .readingHeader:
         guard let headerEnd = findHeaderEnd() else {
-          if buffer.count - start > maximumHeaderLength { return abandonHeader() }
+          // Give up only once the terminator can no longer end within the limit: a header of exactly
+          // `maximumHeaderLength` bytes is accepted however the input is chunked.
+          if buffer.count - start > maximumHeaderLength + Self.terminator.count - 1 { return abandonHeader() }
           compact()
           return nil
         }
