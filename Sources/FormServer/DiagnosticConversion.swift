@@ -26,14 +26,22 @@ struct FindingPayload: Codable, Equatable {
   /// The annex number of the form the finding is in (for "ignore this rule for this form").
   var annex: String?
   var fixes: [FixPayload]
+  /// True when the fixes were too large to carry (renumbering every later form): code actions compute them.
+  var fixesDeferred: Bool?
 }
 
 /// A finding converted to LSP positions; its lines may be relative to its form's first line while cached.
 struct ConvertedFinding {
+  /// Fixes with more edits than this are not converted with the finding, nor carried in `data`: a document-level fix
+  /// that renumbers every later form would otherwise make each keystroke's notification grow with the square of
+  /// the number of forms.
+  static let maximumCarriedEdits = 32
+
   var finding: Finding
   var range: LSPRange
   var related: [(range: LSPRange, message: String)]
-  var fixes: [FixPayload]
+  /// The fixes, or nil when they are deferred (see `maximumCarriedEdits`).
+  var fixes: [FixPayload]?
   var annex: String?
 
   /// The same finding with every line moved by `delta` (columns do not depend on other lines).
@@ -42,7 +50,7 @@ struct ConvertedFinding {
     var copy = self
     copy.range = range.shifted(lines: delta)
     copy.related = related.map { ($0.range.shifted(lines: delta), $0.message) }
-    copy.fixes = fixes.map { fix in
+    copy.fixes = fixes?.map { fix in
       var moved = fix
       moved.edits = fix.edits.map { LSPTextEdit(range: $0.range.shifted(lines: delta), newText: $0.newText) }
       return moved
@@ -51,7 +59,7 @@ struct ConvertedFinding {
   }
 
   /// The `data` payload.
-  var payload: FindingPayload { FindingPayload(annex: annex, fixes: fixes) }
+  var payload: FindingPayload { FindingPayload(annex: annex, fixes: fixes ?? [], fixesDeferred: fixes == nil ? true : nil) }
 
   /// The diagnostic as a typed value.
   func lspDiagnostic(uri: DocumentURI, options: ConversionOptions) -> LSPDiagnostic {
@@ -136,20 +144,26 @@ struct DiagnosticConversionCache {
       let firstLine = tree.nodeFirstLines[nodeIndex]
       let nodeRange = base...(base + node.length)
       var inside: [Finding] = []
+      var keys: [Finding] = []
       var outside: [Finding] = []
       for finding in findings[start..<end] {
-        let contained = finding.allRanges.allSatisfy { nodeRange.contains($0.lowerBound) && nodeRange.contains($0.upperBound) }
-        if contained { inside.append(finding.shifted(by: -base)) } else { outside.append(finding) }
+        let contained = finding.convertedRanges.allSatisfy { nodeRange.contains($0.lowerBound) && nodeRange.contains($0.upperBound) }
+        if contained {
+          inside.append(finding)
+          keys.append(finding.cacheKey.shifted(by: -base))
+        } else {
+          outside.append(finding)
+        }
       }
       let key = ObjectIdentifier(node)
       lazy var annex = DiagnosticConversionCache.annex(of: node)
       let entry: Entry
-      if let cached = entries[key], cached.relativeFindings == inside {
+      if let cached = entries[key], cached.relativeFindings == keys {
         entry = cached
       } else {
         lastConvertedNodeCount += 1
-        let converted = inside.map { convert($0.shifted(by: base), mapping: mapping, annex: annex, options: options) }
-        entry = Entry(node: node, relativeFindings: inside, converted: converted.map { $0.shifted(lines: -firstLine) })
+        let converted = inside.map { convert($0, mapping: mapping, annex: annex, options: options) }
+        entry = Entry(node: node, relativeFindings: keys, converted: converted.map { $0.shifted(lines: -firstLine) })
       }
       next[key] = entry
       let loose = outside.map { convert($0, mapping: mapping, annex: annex, options: options) }
@@ -184,12 +198,17 @@ struct DiagnosticConversionCache {
     ConvertedFinding(
       finding: finding, range: mapping.range(finding.range),
       related: options.includeRelated ? finding.related.map { (mapping.range($0.range), $0.message.text(options.language)) } : [],
-      fixes: finding.fixes.map { fix in
-        FixPayload(
-          title: fix.title.text(options.language), isSafe: fix.isSafe, isPreferred: fix.isPreferred,
-          edits: fix.edits.map { LSPTextEdit(range: mapping.range($0.range), newText: $0.newText) })
-      },
+      fixes: finding.carriesFixes ? DiagnosticConversionCache.convertFixes(finding, mapping: mapping, language: options.language) : nil,
       annex: annex)
+  }
+
+  /// A finding's fixes in LSP positions.
+  static func convertFixes(_ finding: Finding, mapping: PositionMapping, language: Language) -> [FixPayload] {
+    finding.fixes.map { fix in
+      FixPayload(
+        title: fix.title.text(language), isSafe: fix.isSafe, isPreferred: fix.isPreferred,
+        edits: fix.edits.map { LSPTextEdit(range: mapping.range($0.range), newText: $0.newText) })
+    }
   }
 
   /// The annex number of a form node (`5-1` from `附件5-1`), read from its first annex line.
@@ -210,8 +229,22 @@ struct DiagnosticConversionCache {
 }
 
 extension Finding {
-  /// Every byte range the finding mentions.
-  var allRanges: [Range<Int>] { [range] + related.map(\.range) + fixes.flatMap { $0.edits.map(\.range) } }
+  /// Whether the fixes are small enough to convert and carry with the diagnostic.
+  var carriesFixes: Bool { fixes.reduce(0) { $0 + $1.edits.count } <= ConvertedFinding.maximumCarriedEdits }
+
+  /// What decides whether a cached conversion still holds: the finding without deferred fixes, whose edits in later
+  /// forms move with every keystroke before them but are not part of the conversion.
+  var cacheKey: Finding {
+    guard !carriesFixes else { return self }
+    var key = self
+    key.fixes = []
+    return key
+  }
+
+  /// Every byte range that conversion turns into positions.
+  var convertedRanges: [Range<Int>] {
+    [range] + related.map(\.range) + (carriesFixes ? fixes.flatMap { $0.edits.map(\.range) } : [])
+  }
 }
 
 extension LSPRange {
@@ -240,6 +273,7 @@ extension FindingPayload {
   var json: JSONValue {
     var members: [String: JSONValue] = ["fixes": .array(fixes.map(\.json))]
     if let annex { members["annex"] = .string(annex) }
+    if let fixesDeferred { members["fixesDeferred"] = .bool(fixesDeferred) }
     return .object(members)
   }
 }

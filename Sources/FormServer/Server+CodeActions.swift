@@ -20,13 +20,14 @@ extension Server {
     func wanted(_ kind: CodeActionKind) -> Bool { params.context.only?.contains { kind.isWithin($0) } ?? true }
     var actions: [JSONValue] = []
     if wanted(.quickFix) {
-      for diagnostic in diagnostics(for: params, in: document) {
-        let payload = diagnostic.data.flatMap { try? $0.decode(FindingPayload.self) }
-        for fix in payload?.fixes ?? [] {
+      for (diagnostic, converted) in diagnostics(for: params, in: document) {
+        let fixes = converted.fixes ?? deferredFixes(converted, in: document)
+        for fix in fixes {
           let data = ActionData(action: .fix, uri: document.uri, version: document.version, fix: fix)
           actions.append(try action(fix.title, kind: .quickFix, diagnostic: diagnostic, preferred: fix.isPreferred, data: data))
         }
-        if let code = diagnostic.code, let annex = payload?.annex, document.path != nil {
+        if let annex = converted.annex, document.path != nil {
+          let code = converted.finding.code
           let title = document.language == .zh ? "在本表（附件\(annex)）忽略 \(code)" : "Ignore \(code) in this form (附件\(annex))"
           let data = ActionData(action: .ignore, uri: document.uri, version: document.version, code: code, annex: annex)
           actions.append(try action(title, kind: .quickFix, diagnostic: diagnostic, preferred: false, data: data))
@@ -57,25 +58,33 @@ extension Server {
     return try JSONValue(encoding: params).setting("edit", edit)
   }
 
-  /// The diagnostics a request is about: those of the client that are still current (kept as sent, with their
-  /// `data`), else the server's own that overlap the range. A client's diagnostic is current when one with the same
-  /// code and range exists now; a stale one (its form edited since) would carry stale fix positions.
-  private func diagnostics(for params: CodeActionParams, in document: Document) -> [LSPDiagnostic] {
+  /// The findings a request is about, each with the diagnostic to name in the action: the client's diagnostics that
+  /// are still current (echoed as sent), else the server's own that overlap the range. A client's diagnostic is
+  /// current when one with the same code and range exists now; its fixes then come from the server's cache, which
+  /// holds the same payload as the diagnostic's `data` (plus fixes too large to carry there).
+  private func diagnostics(for params: CodeActionParams, in document: Document) -> [(LSPDiagnostic, ConvertedFinding)] {
     let ours = params.context.diagnostics.filter { $0.source == "jixiao" }
     let range = params.range
+    func overlaps(_ converted: ConvertedFinding) -> Bool {
+      converted.range.start <= range.end && range.start <= converted.range.end
+    }
     let current = document.convertedFindings(session: session).filter { converted in
-      (converted.range.start <= range.end && range.start <= converted.range.end)
-        || ours.contains { $0.range == converted.range }
+      overlaps(converted) || ours.contains { $0.range == converted.range }
     }
     let matching = current.compactMap { converted in
-      ours.first { $0.code == converted.finding.code && $0.range == converted.range }.map { client in
-        client.data == nil ? document.lspDiagnostic(converted, session: session) : client
-      }
+      ours.first { $0.code == converted.finding.code && $0.range == converted.range }.map { ($0, converted) }
     }
     if !matching.isEmpty { return matching }
-    return current.filter { converted in
-      converted.range.start <= range.end && range.start <= converted.range.end
-    }.map { document.lspDiagnostic($0, session: session) }
+    return current.filter(overlaps).map { (document.lspDiagnostic($0, session: session), $0) }
+  }
+
+  /// The fixes of a finding whose fixes were too large to carry, converted now from the current findings.
+  private func deferredFixes(_ converted: ConvertedFinding, in document: Document) -> [FixPayload] {
+    let mapping = document.mapping(session.unit)
+    guard let finding = document.findings.first(where: {
+      $0.code == converted.finding.code && mapping.range($0.range) == converted.range
+    }) else { return [] }
+    return DiagnosticConversionCache.convertFixes(finding, mapping: mapping, language: document.language)
   }
 
   private func action(

@@ -18,10 +18,17 @@ extension Server {
         document.revision == revision
       else { return }
       scheduledPublish[uri] = nil
-      let params: JSONValue = [
-        "uri": .string(uri), "version": .int(version), "diagnostics": .array(document.diagnosticsJSON(session: session)),
-      ]
+      let clock = ContinuousClock()
+      let start = clock.now
+      _ = document.findings
+      let linted = clock.now
+      let diagnostics = document.diagnosticsJSON(session: session)
+      let converted = clock.now
+      let params: JSONValue = ["uri": .string(uri), "version": .int(version), "diagnostics": .array(diagnostics)]
       connection.send(.notification(NotificationMessage(method: PublishDiagnosticsParams.method, params: params)))
+      if options.logsTiming {
+        log(.log, "published \(diagnostics.count) diagnostics of \(uri) v\(version): lint \(linted - start), convert \(converted - linted), send \(clock.now - converted)")
+      }
     }
     if options.debounceMilliseconds <= 0 {
       queue.async(execute: publish)

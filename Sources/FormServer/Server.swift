@@ -12,6 +12,8 @@ public struct ServerOptions: Sendable {
   public var version: String
   /// Whether log lines are copied to stderr as well as sent as `window/logMessage`.
   public var logsToStandardError: Bool
+  /// Whether each publish logs how long linting, conversion and sending took (`JIXIAO_LSP_TIMING=1`).
+  public var logsTiming = false
 
   /// Creates options.
   public init(debounceMilliseconds: Int = 50, version: String = "dev", logsToStandardError: Bool = true) {

@@ -112,4 +112,16 @@ import Testing
     #expect(after.filter { $0.code == "JX301" }.count == 2)
     #expect(!after.contains { $0.code == "JX301" && $0.range.start.line == 9 })
   }
+
+  @Test func largeFixesAreDeferredButStillOffered() throws {
+    let client = TestClient()
+    try client.initialize()
+    // Twenty copies of the seed: the sixth form is numbered 5-1 again, and renumbering fixes every later form.
+    let diagnostics = try client.open(Seed.uri, String(repeating: Seed.text, count: 20))
+    let sequence = try #require(diagnostics.first { $0.data?["fixesDeferred"] == true })
+    #expect(sequence.data?["fixes"] == [])
+    let result = try actions(client, range: sequence.range, diagnostics: [sequence], only: [.quickFix])
+    let fix = try #require(result.first { $0["edit"]?["changes"]?[Seed.uri]?.arrayValue?.count ?? 0 > 32 })
+    #expect(fix["kind"] == "quickfix")
+  }
 }
