@@ -122,17 +122,22 @@ public struct Diagnostic: Sendable, Equatable, Hashable {
     self.fixes = fixes
   }
 
-  /// The same finding with every range moved by `delta` bytes.
-  public func shifted(by delta: Int) -> Diagnostic {
-    guard delta != 0 else { return self }
+  /// The same finding with every range (main, related, fix edits) passed through `transform`.
+  public func remapped(_ transform: (Range<Int>) -> Range<Int>) -> Diagnostic {
     var copy = self
-    copy.range = (range.lowerBound + delta)..<(range.upperBound + delta)
-    copy.related = related.map { RelatedLocation(message: $0.message, range: ($0.range.lowerBound + delta)..<($0.range.upperBound + delta)) }
+    copy.range = transform(range)
+    copy.related = related.map { RelatedLocation(message: $0.message, range: transform($0.range)) }
     copy.fixes = fixes.map { fix in
       var moved = fix
-      moved.edits = fix.edits.map { FixEdit(range: ($0.range.lowerBound + delta)..<($0.range.upperBound + delta), newText: $0.newText) }
+      moved.edits = fix.edits.map { FixEdit(range: transform($0.range), newText: $0.newText) }
       return moved
     }
     return copy
+  }
+
+  /// The same finding with every range moved by `delta` bytes.
+  public func shifted(by delta: Int) -> Diagnostic {
+    guard delta != 0 else { return self }
+    return remapped { ($0.lowerBound + delta)..<($0.upperBound + delta) }
   }
 }

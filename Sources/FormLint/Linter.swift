@@ -2,7 +2,9 @@ import FormModel
 import FormSyntax
 
 /// Checks documents. Keeps each form's findings keyed by its syntax node, so that after an edit only the
-/// forms whose nodes changed are checked again; the others' findings are shifted to their new offsets.
+/// forms whose nodes changed are checked again. Findings are kept relative to their node and shifted only
+/// when a caller asks for absolute ones; document-level findings are recomputed only when a form's
+/// summary changed.
 ///
 /// Not thread-safe: one linter per document or per worker.
 public final class Linter {
@@ -11,13 +13,22 @@ public final class Linter {
   private let formRules: [any Rule]
   private let documentRules: [any Rule]
   private var cache: [ObjectIdentifier: CachedForm] = [:]
+  private var lastSummaries: [FormSummary] = []
+  /// Document findings of the last run of the document rules (absolute then), with the form each starts in.
+  private var lastDocumentFindings: [(summary: Int, finding: Diagnostic)] = []
+  /// The forms' offsets when the document rules last ran.
+  private var lastDocumentBases: [Int] = []
   /// How many forms the last `lint` call checked (the rest came from the cache).
   public private(set) var lastCheckedFormCount = 0
+  /// Whether the last `lint` call ran the document rules (they are skipped when no summary changed).
+  public private(set) var lastRanDocumentRules = false
 
   private struct CachedForm {
     let node: FormNode  // Held so that the identifier is not reused while cached.
     let findings: [Diagnostic]
     let summary: FormSummary
+    /// Findings merged with the document findings they were last merged with (kept to reuse the array).
+    var merged: (documentFindings: [Diagnostic], all: [Diagnostic])?
   }
 
   /// Creates a linter running the rules that `configuration` enables.
@@ -36,10 +47,25 @@ public final class Linter {
 
   /// All findings of a document, absolute offsets, sorted by position then code.
   public func lint(_ tree: SyntaxTree) -> [Diagnostic] {
+    let perNode = lintPerNode(tree)
     var findings: [Diagnostic] = []
-    var summaries: [FormSummary] = []
+    findings.reserveCapacity(perNode.reduce(0) { $0 + $1.count })
+    for (index, nodeFindings) in perNode.enumerated() {
+      let base = tree.nodeStarts[index]
+      for finding in nodeFindings { findings.append(finding.shifted(by: base)) }
+    }
+    return findings
+  }
+
+  /// Findings per node (index as in `tree.nodes`), relative to the node, each list sorted.
+  ///
+  /// A node whose text and document-level context did not change gets the very same array as last time,
+  /// so callers can cache what they derive from it (converted positions, JSON) by array identity.
+  public func lintPerNode(_ tree: SyntaxTree) -> [[Diagnostic]] {
     var nextCache: [ObjectIdentifier: CachedForm] = [:]
     nextCache.reserveCapacity(tree.nodes.count)
+    var summaries: [FormSummary] = []
+    var summaryNodes: [Int] = []
     lastCheckedFormCount = 0
     for (index, node) in tree.nodes.enumerated() {
       let key = ObjectIdentifier(node)
@@ -51,20 +77,94 @@ public final class Linter {
         lastCheckedFormCount += 1
       }
       nextCache[key] = cached
-      let base = tree.nodeStarts[index]
-      for finding in cached.findings { findings.append(finding.shifted(by: base)) }
-      if Linter.isCheckable(node) { summaries.append(cached.summary.shifted(by: base)) }
-    }
-    cache = nextCache
-    let context = DocumentContext(forms: summaries, settings: configuration.settings)
-    for rule in documentRules {
-      for finding in rule.check(document: context) {
-        let annex = summaries.last { $0.anchorRange.lowerBound <= finding.range.lowerBound }?.annex
-        if !configuration.isIgnored(finding.code, inForm: annex) { findings.append(configured(finding, rule)) }
+      if Linter.isCheckable(node) {
+        summaries.append(cached.summary)
+        summaryNodes.append(index)
       }
     }
-    findings.sort { ($0.range.lowerBound, $0.code, $0.range.upperBound) < ($1.range.lowerBound, $1.code, $1.range.upperBound) }
-    return findings
+    let documentFindings = documentFindings(summaries, summaryNodes: summaryNodes, tree: tree)
+    var result: [[Diagnostic]] = []
+    result.reserveCapacity(tree.nodes.count)
+    var summaryIndex = 0
+    for (index, node) in tree.nodes.enumerated() {
+      let key = ObjectIdentifier(node)
+      var cached = nextCache[key]!
+      var extra: [Diagnostic] = []
+      if summaryIndex < summaryNodes.count && summaryNodes[summaryIndex] == index {
+        extra = documentFindings[summaryIndex] ?? []
+        summaryIndex += 1
+      }
+      if extra.isEmpty {
+        result.append(cached.findings)
+      } else if let merged = cached.merged, merged.documentFindings == extra {
+        result.append(merged.all)
+      } else {
+        let all = (cached.findings + extra).sorted(by: Linter.documentOrder)
+        cached.merged = (extra, all)
+        nextCache[key] = cached
+        result.append(all)
+      }
+    }
+    cache = nextCache
+    return result
+  }
+
+  static func documentOrder(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
+    (lhs.range.lowerBound, lhs.code, lhs.range.upperBound) < (rhs.range.lowerBound, rhs.code, rhs.range.upperBound)
+  }
+
+  /// Document-level findings per summary index, relative to the summary's node.
+  ///
+  /// The document rules run again only when some form's summary changed (summaries are relative to their
+  /// node, so moving a form does not change it). Otherwise the last findings are reused: each of their
+  /// ranges (main, related, fix edits) may point into any form, so each is moved by how far its own form
+  /// moved since the rules ran.
+  private func documentFindings(_ summaries: [FormSummary], summaryNodes: [Int], tree: SyntaxTree) -> [Int: [Diagnostic]] {
+    let bases = summaryNodes.map { tree.nodeStarts[$0] }
+    if summaries != lastSummaries {
+      lastRanDocumentRules = true
+      let absolute = summaries.enumerated().map { $0.element.shifted(by: bases[$0.offset]) }
+      let context = DocumentContext(forms: absolute, settings: configuration.settings)
+      var found: [(summary: Int, finding: Diagnostic)] = []
+      for rule in documentRules {
+        for finding in rule.check(document: context) {
+          let summary = Linter.summaryIndex(containing: finding.range.lowerBound, bases: bases)
+          guard !bases.isEmpty, !configuration.isIgnored(finding.code, inForm: summaries[summary].annex) else { continue }
+          found.append((summary, configured(finding, rule)))
+        }
+      }
+      lastSummaries = summaries
+      lastDocumentFindings = found
+      lastDocumentBases = bases
+    } else {
+      lastRanDocumentRules = false
+    }
+    var grouped: [Int: [Diagnostic]] = [:]
+    for (summary, finding) in lastDocumentFindings {
+      let moved = bases == lastDocumentBases ? finding : finding.remapped { self.moved($0, to: bases) }
+      grouped[summary, default: []].append(moved.shifted(by: -bases[summary]))
+    }
+    for key in grouped.keys { grouped[key]!.sort(by: Linter.documentOrder) }
+    return grouped
+  }
+
+  /// A range of the last document run moved by as much as the form it lies in moved since.
+  private func moved(_ range: Range<Int>, to bases: [Int]) -> Range<Int> {
+    let summary = Linter.summaryIndex(containing: range.lowerBound, bases: lastDocumentBases)
+    guard summary < bases.count else { return range }
+    let delta = bases[summary] - lastDocumentBases[summary]
+    return (range.lowerBound + delta)..<(range.upperBound + delta)
+  }
+
+  /// The last form starting at or before `offset`.
+  static func summaryIndex(containing offset: Int, bases: [Int]) -> Int {
+    var low = 0
+    var high = bases.count - 1
+    while low < high {
+      let middle = (low + high + 1) / 2
+      if bases[middle] <= offset { low = middle } else { high = middle - 1 }
+    }
+    return max(low, 0)
   }
 
   private func check(_ node: FormNode) -> CachedForm {
@@ -76,6 +176,7 @@ public final class Linter {
     for rule in formRules where !configuration.isIgnored(type(of: rule).description.code, inForm: form.annex?.number) {
       for finding in rule.check(form: context) { findings.append(configured(finding, rule)) }
     }
+    findings.sort(by: Linter.documentOrder)
     return CachedForm(node: node, findings: findings, summary: summary)
   }
 
