@@ -94,8 +94,13 @@ struct AnnexSequenceRule: Rule {
     guard let previous else { return diagnostic(message, at: forms[index].anchorRange) }
     var edits: [FixEdit] = []
     var expected = previous.number + 1
+    var originalPrevious: Int?
     for form in forms[index...] {
       guard let number = form.annexNumber, number.prefix == annex.prefix else { break }
+      // The run ends where the numbering breaks again: that form has a finding and a fix of its own. Going on
+      // made every fix edit all later forms, quadratic in a file of many filings that each restart at 5-1.
+      if let originalPrevious, number.number != originalPrevious + 1 { break }
+      originalPrevious = number.number
       if number.number != expected {
         edits.append(FixEdit(range: number.range, newText: String(expected)))
         if let offset, let project = form.projectNumber, project.number - number.number == offset {
