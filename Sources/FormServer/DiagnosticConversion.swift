@@ -97,20 +97,28 @@ struct ConvertedFinding {
 struct DiagnosticConversionCache {
   private final class Entry {
     let node: FormNode  // Held so its identifier is not reused while cached.
-    let relativeFindings: [Finding]
-    let converted: [ConvertedFinding]  // Lines relative to the node's first line.
+    /// The linter's findings for the node, relative to it. The linter hands back the very same array while
+    /// nothing about the node changed, so comparing costs a pointer comparison in the common case.
+    let nodeFindings: [Finding]
+    /// The findings whose ranges all lie in the node, and their conversion (lines relative to the node).
+    let inside: [Finding]
+    let converted: [ConvertedFinding]
+    /// Findings pointing outside the node (a document-level finding's related location in another form): their
+    /// lines depend on other nodes, so they are converted on every update.
+    let loose: [Finding]
     var json: [JSONValue] = []
     var jsonFirstLine: Int?
 
-    init(node: FormNode, relativeFindings: [Finding], converted: [ConvertedFinding]) {
+    init(node: FormNode, nodeFindings: [Finding], inside: [Finding], converted: [ConvertedFinding], loose: [Finding]) {
       self.node = node
-      self.relativeFindings = relativeFindings
+      self.nodeFindings = nodeFindings
+      self.inside = inside
       self.converted = converted
+      self.loose = loose
     }
   }
 
-  /// One node's findings: those cached with the node, and those converted afresh because they point outside it
-  /// (a document-level finding's related location in another form).
+  /// One node's converted findings and where the node starts.
   private struct Run {
     let entry: Entry
     let firstLine: Int
@@ -123,8 +131,9 @@ struct DiagnosticConversionCache {
   /// How many nodes' findings the last `update` converted (the rest were reused); tests check it stays small.
   private(set) var lastConvertedNodeCount = 0
 
-  /// Converts the findings of `tree`, reusing what is unchanged since the last call.
-  mutating func update(_ findings: [Finding], tree: SyntaxTree, options: ConversionOptions) {
+  /// Converts the findings of `tree` (per node, relative to it, as `Linter.lintPerNode` gives them), reusing
+  /// every node whose findings inside it are unchanged since the last call.
+  mutating func update(perNode: [[Finding]], tree: SyntaxTree, options: ConversionOptions) {
     if self.options != options {
       entries = [:]
       self.options = options
@@ -133,42 +142,38 @@ struct DiagnosticConversionCache {
     var next: [ObjectIdentifier: Entry] = [:]
     runs = []
     lastConvertedNodeCount = 0
-    var start = 0
-    while start < findings.count {
-      // Findings are sorted by position, so each node's findings are one run.
-      let nodeIndex = tree.nodeIndex(containing: findings[start].range.lowerBound)
-      var end = start + 1
-      while end < findings.count && tree.nodeIndex(containing: findings[end].range.lowerBound) == nodeIndex { end += 1 }
+    for (nodeIndex, nodeFindings) in perNode.enumerated() where !nodeFindings.isEmpty {
       let node = tree.nodes[nodeIndex]
-      let base = tree.nodeStarts[nodeIndex]
-      let firstLine = tree.nodeFirstLines[nodeIndex]
-      let nodeRange = base...(base + node.length)
-      var inside: [Finding] = []
-      var keys: [Finding] = []
-      var outside: [Finding] = []
-      for finding in findings[start..<end] {
-        let contained = finding.convertedRanges.allSatisfy { nodeRange.contains($0.lowerBound) && nodeRange.contains($0.upperBound) }
-        if contained {
-          inside.append(finding)
-          keys.append(finding.cacheKey.shifted(by: -base))
-        } else {
-          outside.append(finding)
-        }
-      }
       let key = ObjectIdentifier(node)
+      let firstLine = tree.nodeFirstLines[nodeIndex]
+      let base = tree.nodeStarts[nodeIndex]
       lazy var annex = DiagnosticConversionCache.annex(of: node)
-      let entry: Entry
-      if let cached = entries[key], cached.relativeFindings == keys {
+      var entry: Entry
+      if let cached = entries[key], cached.nodeFindings == nodeFindings {
         entry = cached
       } else {
-        lastConvertedNodeCount += 1
-        let converted = inside.map { convert($0, mapping: mapping, annex: annex, options: options) }
-        entry = Entry(node: node, relativeFindings: keys, converted: converted.map { $0.shifted(lines: -firstLine) })
+        let nodeRange = 0...node.length
+        var inside: [Finding] = []
+        var loose: [Finding] = []
+        for finding in nodeFindings {
+          let contained = finding.convertedRanges.allSatisfy { nodeRange.contains($0.lowerBound) && nodeRange.contains($0.upperBound) }
+          if contained { inside.append(finding.cacheKey) } else { loose.append(finding) }
+        }
+        if let cached = entries[key], cached.inside == inside {
+          entry = Entry(node: node, nodeFindings: nodeFindings, inside: inside, converted: cached.converted, loose: loose)
+          entry.json = cached.json
+          entry.jsonFirstLine = cached.jsonFirstLine
+        } else {
+          lastConvertedNodeCount += 1
+          let converted = nodeFindings.filter { finding in
+            finding.convertedRanges.allSatisfy { nodeRange.contains($0.lowerBound) && nodeRange.contains($0.upperBound) }
+          }.map { convert($0.shifted(by: base), mapping: mapping, annex: annex, options: options).shifted(lines: -firstLine) }
+          entry = Entry(node: node, nodeFindings: nodeFindings, inside: inside, converted: converted, loose: loose)
+        }
       }
       next[key] = entry
-      let loose = outside.map { convert($0, mapping: mapping, annex: annex, options: options) }
+      let loose = entry.loose.map { convert($0.shifted(by: base), mapping: mapping, annex: annex, options: options) }
       runs.append(Run(entry: entry, firstLine: firstLine, loose: loose))
-      start = end
     }
     entries = next
   }

@@ -20,7 +20,9 @@ final class Document {
   /// One linter for the document's life, so an edit re-checks only the forms it touched.
   private var linter: Linter
   private var lintedRevision: Int?
-  private var lintedFindings: [Finding] = []
+  private var lintedPerNode: [[Finding]] = []
+  private var flattenedRevision: Int?
+  private var flattenedFindings: [Finding] = []
   private var conversions = DiagnosticConversionCache()
   private var convertedRevision: Int?
 
@@ -59,17 +61,29 @@ final class Document {
     linter = Linter(configuration: resolved.configuration)
     conversions = DiagnosticConversionCache()
     lintedRevision = nil
+    flattenedRevision = nil
     convertedRevision = nil
     self.revision = revision
   }
 
-  /// The findings of the current text; linted at most once per revision.
-  var findings: [Finding] {
+  /// The findings of the current text per form node, relative to the node; linted at most once per revision.
+  /// A keystroke costs the edited form's check: other nodes' lists come back from the linter's cache.
+  var findingsPerNode: [[Finding]] {
     if lintedRevision != revision {
-      lintedFindings = linter.lint(tree)
+      lintedPerNode = linter.lintPerNode(tree)
       lintedRevision = revision
     }
-    return lintedFindings
+    return lintedPerNode
+  }
+
+  /// The findings of the current text with absolute ranges (for code actions and hovers, not for publishing).
+  var findings: [Finding] {
+    if flattenedRevision != revision {
+      let perNode = findingsPerNode
+      flattenedFindings = perNode.indices.flatMap { index in perNode[index].map { $0.shifted(by: tree.nodeStarts[index]) } }
+      flattenedRevision = revision
+    }
+    return flattenedFindings
   }
 
   /// The typed form of a node under the document's configuration.
@@ -107,7 +121,7 @@ final class Document {
   private func updateConversions(_ session: Session) {
     let options = conversionOptions(session)
     guard convertedRevision != revision || conversions.options != options else { return }
-    conversions.update(findings, tree: tree, options: options)
+    conversions.update(perNode: findingsPerNode, tree: tree, options: options)
     convertedRevision = revision
   }
 }

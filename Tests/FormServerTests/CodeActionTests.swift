@@ -116,8 +116,10 @@ import Testing
   @Test func largeFixesAreDeferredButStillOffered() throws {
     let client = TestClient()
     try client.initialize()
-    // Twenty copies of the seed: the sixth form is numbered 5-1 again, and renumbering fixes every later form.
-    let diagnostics = try client.open(Seed.uri, String(repeating: Seed.text, count: 20))
+    // Forty forms numbered 5-1, 5-3, 5-4 …: renumbering after the gap edits every later annex and project number.
+    let numbers = [1] + Array(3...41)
+    let text = numbers.map { "附件5-\($0)\n2021年项目支出绩效目标表\n\t项目支出名称\n\t\($0)、项目\($0)\n\n" }.joined()
+    let diagnostics = try client.open(Seed.uri, text)
     let sequence = try #require(diagnostics.first { $0.data?["fixesDeferred"] == true })
     #expect(sequence.data?["fixes"] == [])
     let result = try actions(client, range: sequence.range, diagnostics: [sequence], only: [.quickFix])

@@ -15,22 +15,22 @@ import Testing
     let linter = Linter()
     let options = ConversionOptions(unit: .utf16, language: .zh, includeRelated: true)
     var cache = DiagnosticConversionCache()
-    cache.update(linter.lint(tree), tree: tree, options: options)
+    cache.update(perNode: linter.lintPerNode(tree), tree: tree, options: options)
     let before = cache.json(uri: "file:///x.txt")
     #expect(cache.lastConvertedNodeCount == tree.nodes.count)
 
     // Type a digit into the budget of form 50 of 100 (line 10 of that copy of the seed).
     let offset = PositionMapping(tree: tree, unit: .utf16).offset(Position(line: 9 + 536 * 10, character: 1))
     tree = tree.applying(SourceEdit(range: offset..<offset, replacement: "1")).tree
-    let findings = linter.lint(tree)
+    let findings = linter.lintPerNode(tree)
     #expect(linter.lastCheckedFormCount <= 3)
-    cache.update(findings, tree: tree, options: options)
+    cache.update(perNode: findings, tree: tree, options: options)
     #expect(cache.lastConvertedNodeCount == 1)
     let after = cache.json(uri: "file:///x.txt")
 
     // Same result as converting from scratch.
     var fresh = DiagnosticConversionCache()
-    fresh.update(Linter().lint(tree), tree: tree, options: options)
+    fresh.update(perNode: Linter().lintPerNode(tree), tree: tree, options: options)
     #expect(after == fresh.json(uri: "file:///x.txt"))
     // 114万 covers the 20万 of costs: that form's JX301 is gone, the other copies keep theirs.
     func budgetFindings(_ json: [JSONValue]) -> [Int] {
