@@ -14,8 +14,13 @@ public final class Linter {
   private let documentRules: [any Rule]
   private var cache: [ObjectIdentifier: CachedForm] = [:]
   private var lastSummaries: [FormSummary] = []
-  /// Document findings of the last run of the document rules (absolute then), with the form each starts in.
-  private var lastDocumentFindings: [(summary: Int, finding: Diagnostic)] = []
+  /// Document findings of the last run of the document rules (absolute then), with the form each starts in and
+  /// the form each of its ranges lies in.
+  private var lastDocumentFindings: [(summary: Int, finding: Diagnostic, rangeForms: [Int])] = []
+  /// Per form: which of those findings start in it, and the list handed out, relative to the form as of
+  /// `lastGroupBases`.
+  private var lastGroups: [Int: (members: [Int], relative: [Diagnostic])] = [:]
+  private var lastGroupBases: [Int] = []
   /// The forms' offsets when the document rules last ran.
   private var lastDocumentBases: [Int] = []
   /// How many forms the last `lint` call checked (the rest came from the cache).
@@ -118,34 +123,58 @@ public final class Linter {
   /// The document rules run again only when some form's summary changed (summaries are relative to their
   /// node, so moving a form does not change it). Otherwise the last findings are reused: each of their
   /// ranges (main, related, fix edits) may point into any form, so each is moved by how far its own form
-  /// moved since the rules ran.
+  /// moved. A form's list is rebuilt only when one of its findings points into a form that moved by a
+  /// different amount than the form itself (in practice: across the edit); otherwise the same array is
+  /// handed back, so callers' caches keyed on it stay valid.
   private func documentFindings(_ summaries: [FormSummary], summaryNodes: [Int], tree: SyntaxTree) -> [Int: [Diagnostic]] {
     let bases = summaryNodes.map { tree.nodeStarts[$0] }
     if summaries != lastSummaries {
       lastRanDocumentRules = true
       let absolute = summaries.enumerated().map { $0.element.shifted(by: bases[$0.offset]) }
       let context = DocumentContext(forms: absolute, settings: configuration.settings)
-      var found: [(summary: Int, finding: Diagnostic)] = []
+      var found: [(summary: Int, finding: Diagnostic, rangeForms: [Int])] = []
       for rule in documentRules {
         for finding in rule.check(document: context) {
           let summary = Linter.summaryIndex(containing: finding.range.lowerBound, bases: bases)
           guard !bases.isEmpty, !configuration.isIgnored(finding.code, inForm: summaries[summary].annex) else { continue }
-          found.append((summary, configured(finding, rule)))
+          var rangeForms: [Int] = []
+          _ = finding.remapped { range in
+            rangeForms.append(Linter.summaryIndex(containing: range.lowerBound, bases: bases))
+            return range
+          }
+          found.append((summary, configured(finding, rule), rangeForms))
         }
       }
       lastSummaries = summaries
       lastDocumentFindings = found
       lastDocumentBases = bases
+      lastGroups = [:]
+      for (index, entry) in found.enumerated() { lastGroups[entry.summary, default: ([], [])].members.append(index) }
+      for anchor in lastGroups.keys { lastGroups[anchor]!.relative = relativeGroup(anchor, bases: bases) }
+      lastGroupBases = bases
     } else {
       lastRanDocumentRules = false
+      if bases != lastGroupBases {
+        for anchor in lastGroups.keys {
+          let anchorDelta = bases[anchor] - lastGroupBases[anchor]
+          let unchanged = lastGroups[anchor]!.members.allSatisfy { member in
+            lastDocumentFindings[member].rangeForms.allSatisfy { bases[$0] - lastGroupBases[$0] == anchorDelta }
+          }
+          if !unchanged { lastGroups[anchor]!.relative = relativeGroup(anchor, bases: bases) }
+        }
+        lastGroupBases = bases
+      }
     }
-    var grouped: [Int: [Diagnostic]] = [:]
-    for (summary, finding) in lastDocumentFindings {
+    return lastGroups.mapValues(\.relative)
+  }
+
+  /// One form's document findings relative to it, from the findings as the rules last produced them.
+  private func relativeGroup(_ anchor: Int, bases: [Int]) -> [Diagnostic] {
+    lastGroups[anchor]!.members.map { member in
+      let finding = lastDocumentFindings[member].finding
       let moved = bases == lastDocumentBases ? finding : finding.remapped { self.moved($0, to: bases) }
-      grouped[summary, default: []].append(moved.shifted(by: -bases[summary]))
-    }
-    for key in grouped.keys { grouped[key]!.sort(by: Linter.documentOrder) }
-    return grouped
+      return moved.shifted(by: -bases[anchor])
+    }.sorted(by: Linter.documentOrder)
   }
 
   /// A range of the last document run moved by as much as the form it lies in moved since.
