@@ -80,6 +80,28 @@ public struct FormContext: Sendable {
   public var node: FormNode { form.node }
   /// Thresholds and switches from configuration.
   public let settings: RuleSettings
+  /// Values several rules derive from the form, computed once per form.
+  let shared = SharedDerivations()
+
+  init(form: Form, settings: RuleSettings) {
+    self.form = form
+    self.settings = settings
+  }
+
+  /// The form's budget, cost rows and itemised amounts (shared by the money rules).
+  var costAnalysis: CostAnalysis { shared.costAnalysis(of: form) }
+}
+
+/// Memoised derivations of one form. A form is checked by one thread, so no locking is needed.
+final class SharedDerivations: @unchecked Sendable {
+  private var cost: CostAnalysis?
+
+  func costAnalysis(of form: Form) -> CostAnalysis {
+    if let cost { return cost }
+    let computed = CostAnalysis(form: form)
+    cost = computed
+    return computed
+  }
 }
 
 /// What a document-level rule sees: one summary per form, in order.

@@ -37,7 +37,7 @@ struct AmountUnitConflictRule: Rule {
   static let ratio: Decimal = 1000
 
   func check(form context: FormContext) -> [Diagnostic] {
-    let analysis = CostAnalysis(form: context.form)
+    let analysis = context.costAnalysis
     guard let budget = analysis.budget else { return [] }
     let unit = analysis.tableUnit
     let budgetFigure = budget.amountIn(unit: budget.unit)

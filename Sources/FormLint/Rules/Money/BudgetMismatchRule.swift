@@ -29,7 +29,7 @@ struct BudgetMismatchRule: Rule {
     ])
 
   func check(form context: FormContext) -> [Diagnostic] {
-    let analysis = CostAnalysis(form: context.form)
+    let analysis = context.costAnalysis
     guard let budgetCell = analysis.budgetCell, let available = analysis.available else { return [] }
     guard let budgetLabel = analysis.budgetLabel else { return [] }
     let unit = analysis.tableUnit

@@ -22,7 +22,7 @@ struct CostAmountMissingRule: Rule {
 
   func check(form context: FormContext) -> [Diagnostic] {
     let unit = context.form.unit.moneyUnit
-    let budget = CostAnalysis(form: context.form).budgetLabel
+    let budget = context.costAnalysis.budgetLabel
     return context.form.indicators.compactMap { row in
       guard CostAnalysis.isCostRow(row), !row.isNotApplicableRow else { return nil }
       let cells = [row.value, row.standard, row.name].compactMap { $0 }

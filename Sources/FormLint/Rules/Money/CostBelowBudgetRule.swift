@@ -22,7 +22,7 @@ struct CostBelowBudgetRule: Rule {
     ])
 
   func check(form context: FormContext) -> [Diagnostic] {
-    let analysis = CostAnalysis(form: context.form)
+    let analysis = context.costAnalysis
     guard let budgetCell = analysis.budgetCell, let available = analysis.available, let budgetLabel = analysis.budgetLabel,
       !analysis.items.isEmpty
     else { return [] }

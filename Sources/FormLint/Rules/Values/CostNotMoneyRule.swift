@@ -32,7 +32,7 @@ struct CostNotMoneyRule: Rule {
     ])
 
   func check(form context: FormContext) -> [Diagnostic] {
-    let analysis = CostAnalysis(form: context.form)
+    let analysis = context.costAnalysis
     let unit = analysis.tableUnit
     return ValuesCells.filledValues(context.form, where: CostAnalysis.isCostRow).compactMap { value in
       switch value.kind {
