@@ -107,6 +107,8 @@ struct DiagnosticConversionCache {
     /// lines depend on other nodes, so they are converted on every update.
     let loose: [Finding]
     var json: [JSONValue] = []
+    /// `json` serialized, the diagnostics separated by commas (no brackets).
+    var jsonBytes: [UInt8] = []
     var jsonFirstLine: Int?
 
     init(node: FormNode, nodeFindings: [Finding], inside: [Finding], converted: [ConvertedFinding], loose: [Finding]) {
@@ -162,6 +164,7 @@ struct DiagnosticConversionCache {
         if let cached = entries[key], cached.inside == inside {
           entry = Entry(node: node, nodeFindings: nodeFindings, inside: inside, converted: cached.converted, loose: loose)
           entry.json = cached.json
+          entry.jsonBytes = cached.jsonBytes
           entry.jsonFirstLine = cached.jsonFirstLine
         } else {
           lastConvertedNodeCount += 1
@@ -185,18 +188,39 @@ struct DiagnosticConversionCache {
 
   /// The diagnostics as JSON, node by node; a node's JSON is rebuilt only when its first line moved.
   func json(uri: DocumentURI) -> [JSONValue] {
-    guard let options else { return [] }
-    var result: [JSONValue] = []
-    for run in runs {
-      let entry = run.entry
-      if entry.jsonFirstLine != run.firstLine {
-        entry.json = entry.converted.map { $0.shifted(lines: run.firstLine).json(uri: uri, options: options) }
-        entry.jsonFirstLine = run.firstLine
-      }
-      result += entry.json
-      result += run.loose.map { $0.json(uri: uri, options: options) }
+    refreshJSON(uri: uri)
+    return runs.flatMap { run in run.entry.json + run.loose.map { $0.json(uri: uri, options: options!) } }
+  }
+
+  /// The diagnostics as a serialized JSON array, assembled from each node's cached bytes: publishing costs a
+  /// copy per unchanged node instead of encoding every diagnostic again.
+  func serializedJSON(uri: DocumentURI) -> [UInt8] {
+    refreshJSON(uri: uri)
+    var bytes: [UInt8] = [UInt8(ascii: "[")]
+    bytes.reserveCapacity(runs.reduce(2) { $0 + $1.entry.jsonBytes.count + 1 })
+    var first = true
+    func appendPiece(_ piece: [UInt8]) {
+      guard !piece.isEmpty else { return }
+      if !first { bytes.append(UInt8(ascii: ",")) }
+      bytes.append(contentsOf: piece)
+      first = false
     }
-    return result
+    for run in runs {
+      appendPiece(run.entry.jsonBytes)
+      for loose in run.loose { appendPiece(loose.json(uri: uri, options: options!).serialized()) }
+    }
+    bytes.append(UInt8(ascii: "]"))
+    return bytes
+  }
+
+  private func refreshJSON(uri: DocumentURI) {
+    guard let options else { return }
+    for run in runs where run.entry.jsonFirstLine != run.firstLine {
+      let entry = run.entry
+      entry.json = entry.converted.map { $0.shifted(lines: run.firstLine).json(uri: uri, options: options) }
+      entry.jsonBytes = Array(entry.json.map { $0.serialized() }.joined(separator: [UInt8(ascii: ",")]))
+      entry.jsonFirstLine = run.firstLine
+    }
   }
 
   private func convert(_ finding: Finding, mapping: PositionMapping, annex: String?, options: ConversionOptions) -> ConvertedFinding {

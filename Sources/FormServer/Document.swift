@@ -104,6 +104,12 @@ final class Document {
     return conversions.json(uri: uri)
   }
 
+  /// The diagnostics as a serialized JSON array, assembled from per-node cached bytes.
+  func serializedDiagnostics(session: Session) -> [UInt8] {
+    updateConversions(session)
+    return conversions.serializedJSON(uri: uri)
+  }
+
   /// The diagnostics as typed values (for code actions and tests; publishing uses `diagnosticsJSON`).
   func diagnostics(session: Session) -> [LSPDiagnostic] {
     convertedFindings(session: session).map { lspDiagnostic($0, session: session) }

@@ -22,12 +22,18 @@ extension Server {
       let start = clock.now
       _ = document.findings
       let linted = clock.now
-      let diagnostics = document.diagnosticsJSON(session: session)
+      let diagnostics = document.serializedDiagnostics(session: session)
       let converted = clock.now
-      let params: JSONValue = ["uri": .string(uri), "version": .int(version), "diagnostics": .array(diagnostics)]
-      connection.send(.notification(NotificationMessage(method: PublishDiagnosticsParams.method, params: params)))
+      // The body is assembled around the cached diagnostics array rather than encoded from values.
+      var body = Array(#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"diagnostics":"#.utf8)
+      body.reserveCapacity(body.count + diagnostics.count + uri.utf8.count + 40)
+      body.append(contentsOf: diagnostics)
+      body.append(contentsOf: Array(#","uri":"#.utf8))
+      body.append(contentsOf: JSONValue.string(uri).serialized())
+      body.append(contentsOf: Array(#","version":\#(version)}}"#.utf8))
+      connection.send(body: body)
       if options.logsTiming {
-        log(.log, "published \(diagnostics.count) diagnostics of \(uri) v\(version): lint \(linted - start), convert \(converted - linted), send \(clock.now - converted)")
+        log(.log, "published \(diagnostics.count) bytes of diagnostics of \(uri) v\(version): lint \(linted - start), convert \(converted - linted), send \(clock.now - converted)")
       }
     }
     if options.debounceMilliseconds <= 0 {

@@ -15,6 +15,9 @@ public protocol Connection: AnyObject, Sendable {
   func start(receive: @escaping @Sendable (ConnectionEvent) -> Void, onClose: @escaping @Sendable () -> Void)
   /// Sends one message; safe to call from any thread, messages from one thread keep their order.
   func send(_ message: Message)
+  /// Sends a message the caller has already serialized (one JSON-RPC message as a JSON body), so that large
+  /// notifications can be assembled from cached fragments instead of being encoded again.
+  func send(body: [UInt8])
   /// Stops delivering events and drops further sends.
   func close()
 }

@@ -67,8 +67,11 @@ public final class StdioTransport: Connection {
   }
 
   /// Frames and writes one message; dropped after `close()` or once the output is broken.
-  public func send(_ message: Message) {
-    let frame = message.encodedFrame()
+  public func send(_ message: Message) { send(body: message.encodedBody()) }
+
+  /// Frames and writes an already serialized message body.
+  public func send(body: [UInt8]) {
+    let frame = MessageFramer.frame(body)
     guard !state.withLock({ $0.isClosed || $0.isOutputBroken }) else { return }
     let written = writeLock.withLock { _ in writeAll(frame) }
     if !written { state.withLock { $0.isOutputBroken = true } }
