@@ -24,7 +24,7 @@ struct BenchRandom: RandomNumberGenerator {
 /// Generates notation text of a given size from the seed's five forms, working on bytes so that 100 MB takes
 /// about a second.
 ///
-/// Every form gets a running annex number, a year, a county and a department, digit runs replaced at random by
+/// Every form gets a running annex number (5-1, 5-2 …) and a unique project name numbered like it, a year, a county and a department, digit runs replaced at random by
 /// other numbers of the same length (so budgets and cost rows disagree now and then), and, for `errorRate` of
 /// the forms, one of the mistakes the linter looks for.
 struct CorpusGenerator {
@@ -41,6 +41,8 @@ struct CorpusGenerator {
   private static let seedCounty = Array("临武县".utf8)
   private static let seedDepartment = Array("司法局".utf8)
   private static let annexWord = Array("附件".utf8)
+  private static let projectLabel = Array("\t项目支出名称".utf8)
+  private static let enumerationMark = Array("、".utf8)
 
   /// A generator over the forms of `seedBytes` (the seed corpus).
   init(seedBytes: [UInt8], seed: UInt64) {
@@ -68,9 +70,18 @@ struct CorpusGenerator {
     let department = Self.departments[random.below(Self.departments.count)]
     var lines: [[UInt8]] = []
     lines.reserveCapacity(template.count + 2)
+    var previous: [UInt8] = []
     for line in template {
+      defer { previous = line }
       if line.starts(with: Self.annexWord) {
-        lines.append(Array("附件\(1 + random.below(9))-\(annexNumber)".utf8))
+        // A county filing numbers its annexes in sequence, one per project (JX601 checks it).
+        lines.append(Array("附件5-\(annexNumber)".utf8))
+      } else if previous.elementsEqual(Self.projectLabel), let mark = line.firstIndex(of: Self.enumerationMark[0]),
+        line[mark...].starts(with: Self.enumerationMark)
+      {
+        // Project names are unique in a real filing and numbered like their annex (JX601, JX602).
+        let rest = rewrite(Array(line[(mark + Self.enumerationMark.count)...]), year: year, county: county, department: department)
+        lines.append(Array("\t\(annexNumber)、".utf8) + rest + Array("（第\(annexNumber)批）".utf8))
       } else {
         lines.append(rewrite(line, year: year, county: county, department: department))
       }
