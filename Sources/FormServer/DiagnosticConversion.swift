@@ -106,8 +106,8 @@ struct DiagnosticConversionCache {
     /// Findings pointing outside the node (a document-level finding's related location in another form): their
     /// lines depend on other nodes, so they are converted on every update.
     let loose: [Finding]
-    var json: [JSONValue] = []
-    /// `json` serialized, the diagnostics separated by commas (no brackets).
+    /// The converted findings serialized, separated by commas (no brackets); only bytes are kept, to keep
+    /// memory near the size of what is sent.
     var jsonBytes: [UInt8] = []
     var jsonFirstLine: Int?
 
@@ -163,7 +163,6 @@ struct DiagnosticConversionCache {
         }
         if let cached = entries[key], cached.inside == inside {
           entry = Entry(node: node, nodeFindings: nodeFindings, inside: inside, converted: cached.converted, loose: loose)
-          entry.json = cached.json
           entry.jsonBytes = cached.jsonBytes
           entry.jsonFirstLine = cached.jsonFirstLine
         } else {
@@ -186,10 +185,13 @@ struct DiagnosticConversionCache {
     runs.flatMap { run in run.entry.converted.map { $0.shifted(lines: run.firstLine) } + run.loose }
   }
 
-  /// The diagnostics as JSON, node by node; a node's JSON is rebuilt only when its first line moved.
+  /// The diagnostics as JSON values, node by node (for pull reports; pushing uses `serializedJSON`).
   func json(uri: DocumentURI) -> [JSONValue] {
-    refreshJSON(uri: uri)
-    return runs.flatMap { run in run.entry.json + run.loose.map { $0.json(uri: uri, options: options!) } }
+    guard let options else { return [] }
+    return runs.flatMap { run in
+      run.entry.converted.map { $0.shifted(lines: run.firstLine).json(uri: uri, options: options) }
+        + run.loose.map { $0.json(uri: uri, options: options) }
+    }
   }
 
   /// The diagnostics as a serialized JSON array, assembled from each node's cached bytes: publishing costs a
@@ -217,8 +219,8 @@ struct DiagnosticConversionCache {
     guard let options else { return }
     for run in runs where run.entry.jsonFirstLine != run.firstLine {
       let entry = run.entry
-      entry.json = entry.converted.map { $0.shifted(lines: run.firstLine).json(uri: uri, options: options) }
-      entry.jsonBytes = Array(entry.json.map { $0.serialized() }.joined(separator: [UInt8(ascii: ",")]))
+      let values = entry.converted.map { $0.shifted(lines: run.firstLine).json(uri: uri, options: options) }
+      entry.jsonBytes = Array(values.map { $0.serialized() }.joined(separator: [UInt8(ascii: ",")]))
       entry.jsonFirstLine = run.firstLine
     }
   }

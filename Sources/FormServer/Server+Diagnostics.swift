@@ -20,7 +20,7 @@ extension Server {
       scheduledPublish[uri] = nil
       let clock = ContinuousClock()
       let start = clock.now
-      _ = document.findings
+      _ = document.findingsPerNode
       let linted = clock.now
       let diagnostics = document.serializedDiagnostics(session: session)
       let converted = clock.now
