@@ -12,7 +12,10 @@ public final class Linter {
   public let configuration: LintConfiguration
   private let formRules: [any Rule]
   private let documentRules: [any Rule]
-  private var cache: [ObjectIdentifier: CachedForm] = [:]
+  /// The last tree's nodes and their checked entries, index for index.
+  private var lastNodes: [FormNode] = []
+  private var lastEntries: [CachedForm] = []
+  private var lastSummaryNodes: [Int] = []
   private var lastSummaries: [FormSummary] = []
   /// Document findings of the last run of the document rules (absolute then), with the form each starts in and
   /// the form each of its ranges lies in.
@@ -65,52 +68,76 @@ public final class Linter {
   /// Findings per node (index as in `tree.nodes`), relative to the node, each list sorted.
   ///
   /// A node whose text and document-level context did not change gets the very same array as last time,
-  /// so callers can cache what they derive from it (converted positions, JSON) by array identity.
+  /// so callers can cache what they derive from it (converted positions, JSON) by array identity. The work
+  /// outside the changed forms is a walk over the node list comparing references: no hashing, no copies.
   public func lintPerNode(_ tree: SyntaxTree) -> [[Diagnostic]] {
-    var nextCache: [ObjectIdentifier: CachedForm] = [:]
-    nextCache.reserveCapacity(tree.nodes.count)
-    var summaries: [FormSummary] = []
+    let nodes = tree.nodes
+    var entries: [CachedForm] = []
+    entries.reserveCapacity(nodes.count)
     var summaryNodes: [Int] = []
+    summaryNodes.reserveCapacity(nodes.count)
+    // Nodes that are not the same object at the same index as last time: new, or moved by a form inserted or
+    // deleted before them (then found by identity).
+    var replaced: [Int] = []
+    var byIdentity: [ObjectIdentifier: CachedForm]?
     lastCheckedFormCount = 0
-    for (index, node) in tree.nodes.enumerated() {
-      let key = ObjectIdentifier(node)
-      let cached: CachedForm
-      if let hit = cache[key] {
-        cached = hit
+    for (index, node) in nodes.enumerated() {
+      if index < lastNodes.count && lastNodes[index] === node {
+        entries.append(lastEntries[index])
       } else {
-        cached = check(node)
-        lastCheckedFormCount += 1
+        replaced.append(index)
+        if byIdentity == nil && nodes.count != lastNodes.count {
+          byIdentity = Dictionary(zip(lastNodes.map(ObjectIdentifier.init), lastEntries), uniquingKeysWith: { first, _ in first })
+        }
+        if let hit = byIdentity?[ObjectIdentifier(node)] {
+          entries.append(hit)
+        } else {
+          entries.append(check(node))
+          lastCheckedFormCount += 1
+        }
       }
-      nextCache[key] = cached
-      if Linter.isCheckable(node) {
-        summaries.append(cached.summary)
-        summaryNodes.append(index)
-      }
+      if Linter.isCheckable(node) { summaryNodes.append(index) }
     }
-    let documentFindings = documentFindings(summaries, summaryNodes: summaryNodes, tree: tree)
+    let summariesChanged: Bool
+    if summaryNodes == lastSummaryNodes && summaryNodes.count == lastSummaries.count {
+      var summaryIndex = 0
+      var changed = false
+      for index in replaced {
+        while summaryIndex < summaryNodes.count && summaryNodes[summaryIndex] < index { summaryIndex += 1 }
+        guard summaryIndex < summaryNodes.count, summaryNodes[summaryIndex] == index else { continue }
+        if entries[index].summary != lastSummaries[summaryIndex] {
+          changed = true
+          break
+        }
+      }
+      summariesChanged = changed
+    } else {
+      summariesChanged = true
+    }
+    let documentFindings = documentFindings(
+      changed: summariesChanged, summaries: { summaryNodes.map { entries[$0].summary } }, summaryNodes: summaryNodes, tree: tree)
     var result: [[Diagnostic]] = []
-    result.reserveCapacity(tree.nodes.count)
+    result.reserveCapacity(nodes.count)
     var summaryIndex = 0
-    for (index, node) in tree.nodes.enumerated() {
-      let key = ObjectIdentifier(node)
-      var cached = nextCache[key]!
+    for index in nodes.indices {
       var extra: [Diagnostic] = []
       if summaryIndex < summaryNodes.count && summaryNodes[summaryIndex] == index {
         extra = documentFindings[summaryIndex] ?? []
         summaryIndex += 1
       }
       if extra.isEmpty {
-        result.append(cached.findings)
-      } else if let merged = cached.merged, merged.documentFindings == extra {
+        result.append(entries[index].findings)
+      } else if let merged = entries[index].merged, merged.documentFindings == extra {
         result.append(merged.all)
       } else {
-        let all = (cached.findings + extra).sorted(by: Linter.documentOrder)
-        cached.merged = (extra, all)
-        nextCache[key] = cached
+        let all = (entries[index].findings + extra).sorted(by: Linter.documentOrder)
+        entries[index].merged = (extra, all)
         result.append(all)
       }
     }
-    cache = nextCache
+    lastNodes = nodes
+    lastEntries = entries
+    lastSummaryNodes = summaryNodes
     return result
   }
 
@@ -126,9 +153,12 @@ public final class Linter {
   /// moved. A form's list is rebuilt only when one of its findings points into a form that moved by a
   /// different amount than the form itself (in practice: across the edit); otherwise the same array is
   /// handed back, so callers' caches keyed on it stay valid.
-  private func documentFindings(_ summaries: [FormSummary], summaryNodes: [Int], tree: SyntaxTree) -> [Int: [Diagnostic]] {
+  private func documentFindings(
+    changed: Bool, summaries makeSummaries: () -> [FormSummary], summaryNodes: [Int], tree: SyntaxTree
+  ) -> [Int: [Diagnostic]] {
     let bases = summaryNodes.map { tree.nodeStarts[$0] }
-    if summaries != lastSummaries {
+    let summaries = changed ? makeSummaries() : []
+    if changed && summaries != lastSummaries {
       lastRanDocumentRules = true
       let absolute = summaries.enumerated().map { $0.element.shifted(by: bases[$0.offset]) }
       let context = DocumentContext(forms: absolute, settings: configuration.settings)
@@ -154,6 +184,7 @@ public final class Linter {
       lastGroupBases = bases
     } else {
       lastRanDocumentRules = false
+      if changed { lastSummaries = summaries }
       if bases != lastGroupBases {
         for anchor in lastGroups.keys {
           let anchorDelta = bases[anchor] - lastGroupBases[anchor]
