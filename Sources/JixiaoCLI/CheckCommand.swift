@@ -59,8 +59,9 @@ enum CheckCommand {
       }
     }
     let readable = sources.compactMap { $0 }
+    let readsStdin = files == ["-"]
     let fixMode: FixMode? =
-      arguments.flag("--diff") ? .diff : arguments.flag("--fix") ? .write : nil
+      arguments.flag("--diff") ? .diff : arguments.flag("--fix") ? (readsStdin ? .stdout : .write) : nil
     let includeUnsafe = arguments.flag("--unsafe-fixes")
     var checked = try CheckRunner.check(readable, configurations: configurations, console: console)
     if let fixMode {
@@ -72,6 +73,9 @@ enum CheckCommand {
     let language = overrides.language ?? configurations.language(for: readable.first?.path) ?? .zh
     if fixMode == .diff {
       // The diff is the output.
+    } else if fixMode == .stdout {
+      // The fixed text is the output; what is left to fix goes to stderr.
+      console.error(Reporters.render(checked, format: .text, language: language, color: false), terminator: "")
     } else if arguments.flag("--statistics") {
       console.print(Statistics.render(checked, format: format, language: language), terminator: "")
     } else {

@@ -7,6 +7,8 @@ enum FixMode {
   case write
   /// Print a unified diff; write nothing.
   case diff
+  /// Text read from stdin: print the fixed text on stdout (the report goes to stderr), like ruff.
+  case stdout
 }
 
 /// Applies fixes until nothing more changes (at most `maximumPasses`), like ruff.
@@ -40,6 +42,8 @@ struct Fixer {
         switch mode {
         case .diff:
           console.print(UnifiedDiff.render(old: file.source.utf8, new: text, path: file.path), terminator: "")
+        case .stdout:
+          console.print(String(decoding: text, as: UTF8.self), terminator: "")
         case .write:
           do {
             try file.source.write(text)

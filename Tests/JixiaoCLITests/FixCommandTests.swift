@@ -96,4 +96,11 @@ import Testing
     #expect(run.stderr.contains("not UTF-8"))
     #expect([UInt8](FileManager.default.contents(atPath: path)!) == garbage)
   }
+
+  @Test func fixOnStdinPrintsTheFixedText() {
+    let input = "附件5-1\n2021年项目支出绩效目标表\n\t项目支出名称\n\t测试　\n\n"
+    let run = CLIRun(["check", "--fix", "-"], stdin: input)
+    #expect(run.stdout == input.replacingAll("测试　", with: "测试"))
+    #expect(!run.stderr.contains("changed on disk"))
+  }
 }
