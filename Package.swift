@@ -18,7 +18,8 @@ let package = Package(
     .target(name: "FormServer", dependencies: ["FormSyntax", "FormModel", "FormLint", "LSP"]),
     .target(name: "JixiaoCLI", dependencies: ["FormSyntax", "FormModel", "FormLint", "FormServer"]),
     .executableTarget(name: "jixiao", dependencies: ["JixiaoCLI"]),
-    .executableTarget(name: "JixiaoBench", dependencies: ["FormSyntax", "FormModel", "FormLint", "FormServer", "LSP"]),
+    .executableTarget(
+      name: "JixiaoBench", dependencies: ["FormSyntax", "FormModel", "FormLint", "FormServer", "LSP", "FormTestSupport"]),
     .target(name: "FormTestSupport", dependencies: ["FormSyntax"]),
     .testTarget(name: "FormSyntaxTests", dependencies: ["FormSyntax", "FormTestSupport"], exclude: ["__Snapshots__"]),
     .testTarget(name: "FormModelTests", dependencies: ["FormModel", "FormTestSupport"]),

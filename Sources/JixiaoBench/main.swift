@@ -5,6 +5,7 @@
 //   jixiao-bench measure SIZE [--json] [--runs N] [--edits N] [--seed N]
 //   jixiao-bench parse-100 [--json]          (= measure 100 --edits 0)
 //   jixiao-bench generate SIZE FILE [--seed N]
+//   jixiao-bench verify-incremental [--edits N (on the seed, default 10000)] [--large-edits M (1 MB, default 200)]
 //
 // SIZE is in MB (10^6 bytes) unless it ends in K, M or B: `1`, `10`, `500K`, `2000000B`.
 // Timings are wall-clock medians of --runs runs; keystroke figures are nearest-rank percentiles.
@@ -20,6 +21,7 @@ struct BenchOptions {
   var sizes = ["1", "10", "100"]
   var runs: Int?
   var edits: Int?
+  var largeEdits: Int?
   var seed: UInt64 = 20211231
   var positionals: [String] = []
 
@@ -35,6 +37,7 @@ struct BenchOptions {
       case "--sizes": sizes = try value().split(separator: ",").map(String.init)
       case "--runs": runs = try Int(value()).orThrow("--runs needs a number")
       case "--edits": edits = try Int(value()).orThrow("--edits needs a number")
+      case "--large-edits": largeEdits = try Int(value()).orThrow("--large-edits needs a number")
       case "--seed": seed = try UInt64(value()).orThrow("--seed needs a number")
       case "-h", "--help":
         print(usage)
@@ -157,6 +160,9 @@ func runMain() throws {
     guard FileManager.default.createFile(atPath: options.positionals[1], contents: Data(text)) else {
       throw BenchError("cannot write \(options.positionals[1])")
     }
+  case "verify-incremental":
+    let passed = try VerifyIncremental.run(edits: options.edits ?? 10_000, largeEdits: options.largeEdits ?? 200, seed: options.seed)
+    if !passed { exit(1) }
   default:
     throw BenchError("unknown command '\(command!)'\n\(usage)")
   }

@@ -5,28 +5,9 @@ import Testing
 @testable import FormLint
 
 /// After every edit, the incremental linter's findings equal a from-scratch check of the same text, and
-/// forms the edit did not touch are not checked again.
+/// forms the edit did not touch are not checked again. (10,000 edits on the seed and edits on a 1 MB document
+/// run in release mode: `jixiao-bench verify-incremental`, called by Scripts/test.)
 @Suite struct IncrementalLintTests {
-  /// Notation fragments edits insert: cells, line breaks, form boundaries, amounts, years, duplicates.
-  static let fragments = [
-    "\t", "\n", "\r\n", "\n\n", "附件5-3\n", "2021年项目支出绩效目标表\n", "\t项目支出名称\n\t2、法律援助经费\n",
-    "15万元", "2020年", "98%", "　", " ", "[bookmark: _GoBack]", "/", "1、", "𠀀", "临武", "\t成本指标\n", "\t\n满意\n", "0",
-  ]
-
-  static func randomEdit(in bytes: [UInt8], using random: inout SeededGenerator) -> FormSyntax.TextEdit {
-    // Edits start and end on UTF-8 scalar boundaries so that the text stays valid UTF-8 (what editors send).
-    func boundary(_ offset: Int) -> Int {
-      var index = min(offset, bytes.count)
-      while index < bytes.count && bytes[index] & 0xC0 == 0x80 { index += 1 }
-      return index
-    }
-    let start = boundary(Int.random(in: 0...bytes.count, using: &random))
-    let length = Int.random(in: 0...12, using: &random)
-    let end = boundary(min(bytes.count, start + length))
-    let replacement = Bool.random(using: &random) ? fragments.randomElement(using: &random)! : ""
-    return FormSyntax.TextEdit(range: start..<end, replacement: replacement)
-  }
-
   @Test func randomEditsMatchAFreshCheck() {
     var random = SeededGenerator(environment: "JIXIAO_SEED", fallback: 0x6A69_7869_616F)
     // Two copies of the filing, so that document rules (duplicate projects, annex sequence) have findings.
@@ -35,7 +16,7 @@ import Testing
     let linter = Linter()
     _ = linter.lint(tree)
     for step in 0..<300 {
-      let edit = Self.randomEdit(in: text, using: &random)
+      let edit = RandomNotationEdit.make(in: text, using: &random)
       text.replaceSubrange(edit.range, with: edit.replacement)
       tree = tree.applying(edit).tree
       let incremental = linter.lint(tree)
