@@ -15,7 +15,7 @@ extension Server {
     if let location = document.locate(offset), let cell = location.cell {
       let cellRange = location.absolute(cell.trimmedRange)
       if cell.cellIndex == location.form.value(.budget)?.cellIndex {
-        sections.append(budgetHover(CostItems(form: location.form), language: language))
+        sections.append(budgetHover(CostAnalysis(form: location.form), language: language))
         range = cellRange
       } else if let amount = amount(in: cell, at: location.local, form: location.form) {
         sections.append(amountHover(amount, language: language))
@@ -50,28 +50,28 @@ extension Server {
     return language == .zh ? "金额：**\(wan)** = \(yuan)\(written)" : "Amount: **\(wan)** = \(yuan)\(written)"
   }
 
-  private func budgetHover(_ cost: CostItems, language: Language) -> String {
+  private func budgetHover(_ cost: CostAnalysis, language: Language) -> String {
     let zh = language == .zh
     var lines: [String] = []
     if let budget = cost.budget {
-      let superior = cost.superiorFunds.map { zh ? "，上级资金 \($0.formatted(in: cost.unit))" : ", plus \($0.formatted(in: cost.unit)) from above" } ?? ""
-      lines.append(zh ? "年度本级预算金额：**\(budget.formatted(in: cost.unit))**（\(budget.formatted(in: .yuan))）\(superior)"
-        : "Annual budget: **\(budget.formatted(in: cost.unit))** (\(budget.formatted(in: .yuan)))\(superior)")
+      let superior = cost.superiorFunds.map { zh ? "，上级资金 \($0.formatted(in: cost.tableUnit))" : ", plus \($0.formatted(in: cost.tableUnit)) from above" } ?? ""
+      lines.append(zh ? "年度本级预算金额：**\(budget.formatted(in: cost.tableUnit))**（\(budget.formatted(in: .yuan))）\(superior)"
+        : "Annual budget: **\(budget.formatted(in: cost.tableUnit))** (\(budget.formatted(in: .yuan)))\(superior)")
     } else {
       lines.append(zh ? "年度本级预算金额不是可读的金额。" : "The annual budget is not a readable amount.")
     }
-    guard !cost.items.isEmpty else {
+    guard !cost.allItems.isEmpty else {
       lines.append(zh ? "成本指标未列出金额。" : "The cost rows itemise no amounts.")
       return lines.joined(separator: "\n\n")
     }
     lines.append(zh ? "成本指标所列金额：" : "Itemised under 成本指标:")
-    lines.append(cost.items.map { "- \($0.label.isEmpty ? "" : $0.label + " ")\($0.amount.formatted(in: cost.unit))" }.joined(separator: "\n"))
-    let total = cost.format(cost.total)
+    lines.append(cost.allItems.map { "- \($0.label.isEmpty ? "" : $0.label + " ")\($0.amount.formatted(in: cost.tableUnit))" }.joined(separator: "\n"))
+    let total = cost.tableUnit.format(yuan: cost.itemisedTotal)
     if let available = cost.available {
-      let difference = cost.format(abs(cost.total - available))
-      if cost.total > available {
+      let difference = cost.tableUnit.format(yuan: abs(cost.itemisedTotal - available))
+      if cost.itemisedTotal > available {
         lines.append(zh ? "合计 **\(total)**，超出预算 \(difference)。" : "Total **\(total)**: \(difference) more than the budget.")
-      } else if cost.total == available {
+      } else if cost.itemisedTotal == available {
         lines.append(zh ? "合计 **\(total)**，与预算一致。" : "Total **\(total)**: matches the budget.")
       } else {
         lines.append(zh ? "合计 **\(total)**，比预算少 \(difference)。" : "Total **\(total)**: \(difference) less than the budget.")

@@ -13,10 +13,10 @@ extension Server {
     let zh = document.language == .zh
     return document.forms(in: first..<(last + 1)).compactMap { form, base, _ in
       guard let budget = form.value(.budget) else { return nil }
-      let cost = CostItems(form: form)
-      guard !cost.items.isEmpty else { return nil }
-      let total = cost.format(cost.total)
-      let matches = cost.available.map { $0 >= cost.total } ?? true
+      let cost = CostAnalysis(form: form)
+      guard !cost.allItems.isEmpty else { return nil }
+      let total = cost.tableUnit.format(yuan: cost.itemisedTotal)
+      let matches = cost.available.map { $0 >= cost.itemisedTotal } ?? true
       let label = (zh ? "成本合计 " : "cost items total ") + total + (matches ? "" : " ⚠")
       return InlayHint(
         position: mapping.position(base + budget.trimmedRange.upperBound), label: label, paddingLeft: true)

@@ -1,30 +1,35 @@
 import FormModel
 import Foundation
 
-/// The money side of a form: budget, cost rows and what they itemise. Shared by the 3xx rules.
-struct CostAnalysis {
+/// The money side of a form: budget, cost rows and what they itemise. Shared by the 3xx rules and by the
+/// server's budget hover and inlay hint, so that all of them read the same items.
+public struct CostAnalysis {
   /// An itemised amount and what it pays for.
-  struct Item {
-    let amount: Amount
+  public struct Item {
+    /// The amount.
+    public let amount: Amount
     /// Text before the amount in its clause (`普法经费`).
-    let label: String
-    /// Absolute-in-node byte range of the amount text.
-    let range: Range<Int>
+    public let label: String
+    /// Byte range of the amount text, relative to the form's node.
+    public let range: Range<Int>
   }
 
   let form: Form
-  let tableUnit: MoneyUnit
+  /// The unit amounts are shown in (the table's).
+  public let tableUnit: MoneyUnit
   /// The budget cell and its amount, when the budget is a readable amount.
   let budgetCell: CellText?
-  let budget: Amount?
+  /// The budget (年度本级预算金额), when it is a readable amount.
+  public let budget: Amount?
   /// 上级资金, when it is an amount.
-  let superiorFunds: Amount?
+  public let superiorFunds: Amount?
   /// Indicator rows under 成本 (a 二级 in hunan-2021/mof-2015, a 一级 in mof-2021).
   let costRows: [IndicatorRow]
   /// Items per cost row (in 绩效标准, or in the 三级 name where 绩效标准 lists none).
   let items: [(row: IndicatorRow, cell: CellText, items: [Item])]
 
-  init(form: Form) {
+  /// Reads a form's budget and cost rows.
+  public init(form: Form) {
     self.form = form
     tableUnit = form.unit.moneyUnit
     budgetCell = form.value(.budget)
@@ -81,11 +86,14 @@ struct CostAnalysis {
     return TextClean.trimmed(String(String.UnicodeScalarView(scalars)))
   }
 
+  /// Every itemised amount, in order.
+  public var allItems: [Item] { items.flatMap(\.items) }
+
   /// Sum of all items, in 元.
-  var itemisedTotal: Decimal { items.flatMap(\.items).reduce(Decimal(0)) { $0 + $1.amount.value } }
+  public var itemisedTotal: Decimal { items.flatMap(\.items).reduce(Decimal(0)) { $0 + $1.amount.value } }
 
   /// Budget plus numeric 上级资金, in 元.
-  var available: Decimal? { budget.map { $0.value + (superiorFunds?.value ?? 0) } }
+  public var available: Decimal? { budget.map { $0.value + (superiorFunds?.value ?? 0) } }
 
   /// `yuan` written in the table unit (`20万元`).
   func formatted(_ yuan: Decimal) -> String { tableUnit.format(yuan: yuan) }
