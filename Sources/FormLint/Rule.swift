@@ -120,6 +120,9 @@ public struct FormSummary: Sendable, Equatable {
   public var anchorRange: Range<Int>
   /// The project's name, trimmed.
   public let projectName: String?
+  /// The project name as duplicates are compared (whitespace and a leading `3、` removed); computed once per
+  /// form here, because the document rules run over every form's summary.
+  public let comparableProjectName: String?
   /// Absolute byte range of the project name cell's trimmed text.
   public var projectNameRange: Range<Int>?
   /// Whether the node is a form (not a preamble).
@@ -134,6 +137,7 @@ public struct FormSummary: Sendable, Equatable {
     annex = form.annex?.number
     anchorRange = form.anchorRange
     projectName = form.projectName
+    comparableProjectName = form.projectName.map(DocumentNumbering.comparableName)
     projectNameRange = form.value(.projectName).map(\.trimmedRange)
     isForm = form.node.isForm
     annexNumber = DocumentNumbering.annexNumber(in: form)

@@ -24,9 +24,9 @@ struct DuplicateProjectRule: Rule {
     var first: [String: FormSummary] = [:]
     var findings: [Diagnostic] = []
     for form in context.forms where form.isForm {
-      guard let name = form.projectName, let range = form.projectNameRange else { continue }
-      let key = DocumentNumbering.comparableName(name)
-      guard !key.isEmpty else { continue }
+      guard let name = form.projectName, let range = form.projectNameRange, let key = form.comparableProjectName,
+        !key.isEmpty
+      else { continue }
       guard let earlier = first[key] else {
         first[key] = form
         continue
