@@ -90,11 +90,22 @@ public struct FormContext: Sendable {
 
   /// The form's budget, cost rows and itemised amounts (shared by the money rules).
   var costAnalysis: CostAnalysis { shared.costAnalysis(of: form) }
+
+  /// Every cell as the hygiene rules scan it (shared by the 5xx rules).
+  var hygieneCells: [HygieneCell] { shared.hygieneCells(of: form) }
 }
 
 /// Memoised derivations of one form. A form is checked by one thread, so no locking is needed.
 final class SharedDerivations: @unchecked Sendable {
   private var cost: CostAnalysis?
+  private var cells: [HygieneCell]?
+
+  func hygieneCells(of form: Form) -> [HygieneCell] {
+    if let cells { return cells }
+    let computed = HygieneText.cells(of: form)
+    cells = computed
+    return computed
+  }
 
   func costAnalysis(of form: Form) -> CostAnalysis {
     if let cost { return cost }

@@ -107,14 +107,17 @@ private struct FormReader {
 
   /// `填表人：X  联系电话：Y …` split into label/value pairs.
   static func signatureFields(_ text: String) -> [SignatureField] {
-    let labels = ["填表人", "联系电话", "填报日期", "单位负责人签字", "单位负责人"]
-    var fields: [SignatureField] = []
-    var positions: [(label: String, range: Range<String.Index>)] = []
-    var search = text.startIndex
-    while search < text.endIndex {
-      var best: (String, Range<String.Index>)?
-      for label in labels {
-        if let found = text.range(of: label, range: search..<text.endIndex), best == nil || found.lowerBound < best!.1.lowerBound
+    // Byte search: Foundation's `range(of:)` bridges through NSString and dominated this reader in profiles.
+    let labels = ["填表人", "联系电话", "填报日期", "单位负责人签字", "单位负责人"].map { ($0, Array($0.utf8)) }
+    let bytes = Array(text.utf8)
+    var positions: [(label: String, range: Range<Int>)] = []
+    var search = 0
+    while search < bytes.count {
+      var best: (String, Range<Int>)?
+      for (label, needle) in labels {
+        guard let start = TextClean.firstIndex(of: needle, in: bytes, from: search) else { continue }
+        let found = start..<(start + needle.count)
+        if best == nil || found.lowerBound < best!.1.lowerBound
           || (found.lowerBound == best!.1.lowerBound && found.upperBound > best!.1.upperBound)
         {
           best = (label, found)
@@ -124,13 +127,12 @@ private struct FormReader {
       positions.append((label, range))
       search = range.upperBound
     }
-    for (index, position) in positions.enumerated() {
-      let end = index + 1 < positions.count ? positions[index + 1].range.lowerBound : text.endIndex
-      var value = String(text[position.range.upperBound..<end])
+    return positions.enumerated().map { index, position in
+      let end = index + 1 < positions.count ? positions[index + 1].range.lowerBound : bytes.count
+      var value = String(decoding: bytes[position.range.upperBound..<end], as: UTF8.self)
       if value.hasPrefix("：") || value.hasPrefix(":") { value.removeFirst() }
-      fields.append(SignatureField(label: position.label, value: TextClean.trimmed(value)))
+      return SignatureField(label: position.label, value: TextClean.trimmed(value))
     }
-    return fields
   }
 
   /// A 一级 label 成本指标 means mof-2021; else a 一级 label 满意度指标 means mof-2015; else hunan-2021.

@@ -141,6 +141,31 @@ public enum TextClean {
     }
   }
 
+  /// The first offset of `needle` in `bytes` at or after `start` (a plain UTF-8 byte search; on valid UTF-8
+  /// a match of a valid needle always starts on a character boundary).
+  public static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from start: Int = 0) -> Int? {
+    guard let first = needle.first, bytes.count >= needle.count else { return nil }
+    var index = max(start, 0)
+    let last = bytes.count - needle.count
+    while index <= last {
+      if bytes[index] == first {
+        var matched = true
+        for offset in 1..<needle.count where bytes[index + offset] != needle[offset] {
+          matched = false
+          break
+        }
+        if matched { return index }
+      }
+      index += 1
+    }
+    return nil
+  }
+
+  /// Whether `text` contains `word`, by UTF-8 byte search (no Foundation bridging).
+  public static func contains(_ text: String, _ word: String) -> Bool {
+    firstIndex(of: Array(word.utf8), in: Array(text.utf8)) != nil
+  }
+
   /// The text without leading and trailing whitespace.
   public static func trimmed(_ text: String) -> String {
     let scalars = text.unicodeScalars

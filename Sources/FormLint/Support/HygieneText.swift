@@ -10,8 +10,15 @@ struct HygieneCell {
   /// Whether the cell belongs to the review block (财政局审核意见 down to the signature line).
   let isReview: Bool
 
-  /// The text's scalars with their UTF-8 offsets into `text`.
-  var scalars: [(scalar: Unicode.Scalar, offset: Int)] { HygieneText.scalars(text) }
+  /// The text's scalars with their UTF-8 offsets into `text` (computed once: several rules walk them).
+  let scalars: [(scalar: Unicode.Scalar, offset: Int)]
+
+  init(range: Range<Int>, text: String, isReview: Bool) {
+    self.range = range
+    self.text = text
+    self.isReview = isReview
+    scalars = HygieneText.scalars(text)
+  }
 
   /// A node-relative range for a range relative to the cell's text.
   func nodeRange(_ inner: Range<Int>) -> Range<Int> { (range.lowerBound + inner.lowerBound)..<(range.lowerBound + inner.upperBound) }

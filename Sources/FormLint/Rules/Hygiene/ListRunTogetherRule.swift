@@ -41,7 +41,7 @@ struct ListRunTogetherRule: Rule {
 
   func check(form context: FormContext) -> [Diagnostic] {
     var findings: [Diagnostic] = []
-    for cell in HygieneText.cells(of: context.form) {
+    for cell in context.hygieneCells {
       let scalars = cell.scalars
       var previousNumber: Int?
       for marker in ListRunTogetherRule.itemNumbers(scalars) {

@@ -38,7 +38,7 @@ struct SpaceBeforePunctuationRule: Rule {
 
   func check(form context: FormContext) -> [Diagnostic] {
     var findings: [Diagnostic] = []
-    for cell in HygieneText.cells(of: context.form) {
+    for cell in context.hygieneCells {
       let scalars = cell.scalars
       var index = 0
       while index < scalars.count {

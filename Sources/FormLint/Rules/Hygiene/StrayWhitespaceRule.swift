@@ -42,7 +42,7 @@ struct StrayWhitespaceRule: Rule {
 
   func check(form context: FormContext) -> [Diagnostic] {
     var findings: [Diagnostic] = []
-    for cell in HygieneText.cells(of: context.form) where !cell.isReview && !cell.text.isEmpty {
+    for cell in context.hygieneCells where !cell.isReview && !cell.text.isEmpty {
       let scalars = cell.scalars
       let total = cell.text.utf8.count
       guard let first = scalars.firstIndex(where: { !TextClean.isSpace($0.scalar) }) else {

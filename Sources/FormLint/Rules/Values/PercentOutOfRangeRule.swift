@@ -63,8 +63,8 @@ struct PercentOutOfRangeRule: Rule {
   /// Rates and satisfactions, not growth figures.
   static func isShare(_ row: IndicatorRow) -> Bool {
     let name = row.name?.trimmed ?? ""
-    if growthWords.contains(where: name.contains) { return false }
-    return ValuesCells.isSatisfactionRow(row) || name.contains("满意度") || ValuesCells.nameEnds(name, in: rateSuffixes)
+    if growthWords.contains(where: { TextClean.contains(name, $0) }) { return false }
+    return ValuesCells.isSatisfactionRow(row) || TextClean.contains(name, "满意度") || ValuesCells.nameEnds(name, in: rateSuffixes)
   }
 
   /// `≥NN%` for a cell that reads `2NN%` (or `2100%`) where NN is a plausible target (50–100), since `≥` is often
