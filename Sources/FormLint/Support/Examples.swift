@@ -13,91 +13,25 @@ enum Examples {
     benefitName: String = "群众法治意识提升", benefitValue: String = "≥90%", benefitStandard: String = "问卷调查知晓率达90%以上",
     satisfactionValue: String = "≥95%"
   ) -> String {
-    """
-    附件5-1
-    2021年项目支出绩效目标表
-    填报单位：（盖章）                                       单位：万元
-    \t项目支出名称
-    \t1、普法经费
-    \t预算部门
-    \t临武县司法局
-
-    \t年度本级预算金额
-    \t\(budget)
-    \t该项目支出上级资金
-    \t\(superiorFunds)
-
-    \t项目支出实施期
-    \t\(period)
-
-    \t实施期绩效目标
-    \t全面完成普法依法治理工作。
-
-    \t本年度绩效目标
-    \t\(annualGoal)
-
-    \t本年度
-    绩效指标
-    \t一级指标
-    \t二级指标
-    \t三级指标
-    \t指标值及单位
-    \t绩效标准
-
-    \t
-    \t产出指标
-    \t数量指标
-    \t\(quantityName)
-    \t\(quantityValue)
-    \t\(quantityStandard)
-
-    \t
-    \t
-    \t质量指标
-    \t\(qualityName)
-    \t\(qualityValue)
-    \t\(qualityStandard)
-
-    \t
-    \t
-    \t时效指标
-    \t\(timeName)
-    \t\(timeValue)
-    \t\(timeStandard)
-
-    \t
-    \t
-    \t成本指标
-    \t\(costName)
-    \t\(costValue)
-    \t\(costStandard)
-
-    \t
-    \t效益指标
-    \t社会效益指标
-    \t\(benefitName)
-    \t\(benefitValue)
-    \t\(benefitStandard)
-
-    \t
-    \t
-    \t社会公众或服务对象满意度指标
-    \t服务对象满意度
-    \t\(satisfactionValue)
-    \t问卷调查满意度95%以上
-
-    \t财政局审核意见
-    \t业务股室意见
-    \t预算股意见
-    \t绩效管理股意见
-
-    \t
-    \t日期
-    \t日期
-    \t日期
-
-    填表人：张三          联系电话：0735-1234567          填报日期：2021年1月5日           单位负责人签字：李四
-
-    """
+    // Built on StructureExamples' clean form, so that there is one example form to keep right.
+    let values = [
+      "年度本级预算金额": budget, "该项目支出上级资金": superiorFunds, "项目支出实施期": period, "本年度绩效目标": annualGoal,
+    ]
+    let header = StructureExamples.header.map { row in row.map { pair in (pair.label, values[pair.label] ?? pair.value) } }
+    let replacements: [String: (name: String, value: String, standard: String)] = [
+      "数量指标": (quantityName, quantityValue, quantityStandard), "质量指标": (qualityName, qualityValue, qualityStandard),
+      "时效指标": (timeName, timeValue, timeStandard), "成本指标": (costName, costValue, costStandard),
+      "社会效益指标": (benefitName, benefitValue, benefitStandard),
+    ]
+    let rows = StructureExamples.rows.map { row -> StructureExamples.Row in
+      var copy = row
+      if let replacement = replacements[row.level2] {
+        (copy.name, copy.value, copy.standard) = replacement
+      } else if row.level2 == "社会公众或服务对象满意度指标" {
+        copy.value = satisfactionValue
+      }
+      return copy
+    }
+    return StructureExamples.form(header: header, rows: rows)
   }
 }
