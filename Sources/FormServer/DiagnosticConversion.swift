@@ -110,6 +110,9 @@ struct DiagnosticConversionCache {
     /// memory near the size of what is sent.
     var jsonBytes: [UInt8] = []
     var jsonFirstLine: Int?
+    /// The converted findings as JSON values, for pull reports.
+    var values: [JSONValue] = []
+    var valuesFirstLine: Int?
 
     init(node: FormNode, nodeFindings: [Finding], inside: [Finding], converted: [ConvertedFinding], loose: [Finding]) {
       self.node = node
@@ -165,6 +168,8 @@ struct DiagnosticConversionCache {
           entry = Entry(node: node, nodeFindings: nodeFindings, inside: inside, converted: cached.converted, loose: loose)
           entry.jsonBytes = cached.jsonBytes
           entry.jsonFirstLine = cached.jsonFirstLine
+          entry.values = cached.values
+          entry.valuesFirstLine = cached.valuesFirstLine
         } else {
           lastConvertedNodeCount += 1
           let converted = nodeFindings.filter { finding in
@@ -185,12 +190,17 @@ struct DiagnosticConversionCache {
     runs.flatMap { run in run.entry.converted.map { $0.shifted(lines: run.firstLine) } + run.loose }
   }
 
-  /// The diagnostics as JSON values, node by node (for pull reports; pushing uses `serializedJSON`).
+  /// The diagnostics as JSON values, node by node (for pull reports; pushing uses `serializedJSON`). Each node's
+  /// values are kept while it neither changes nor moves, like its bytes; only pull clients fill this cache.
   func json(uri: DocumentURI) -> [JSONValue] {
     guard let options else { return [] }
     return runs.flatMap { run in
-      run.entry.converted.map { $0.shifted(lines: run.firstLine).json(uri: uri, options: options) }
-        + run.loose.map { $0.json(uri: uri, options: options) }
+      let entry = run.entry
+      if entry.valuesFirstLine != run.firstLine {
+        entry.values = entry.converted.map { $0.shifted(lines: run.firstLine).json(uri: uri, options: options) }
+        entry.valuesFirstLine = run.firstLine
+      }
+      return entry.values + run.loose.map { $0.json(uri: uri, options: options) }
     }
   }
 

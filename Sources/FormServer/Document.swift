@@ -110,7 +110,7 @@ final class Document {
     return conversions.serializedJSON(uri: uri)
   }
 
-  /// The diagnostics as typed values (for code actions and tests; publishing uses `diagnosticsJSON`).
+  /// The diagnostics as typed values (for code actions and tests; publishing uses `serializedDiagnostics`).
   func diagnostics(session: Session) -> [LSPDiagnostic] {
     convertedFindings(session: session).map { lspDiagnostic($0, session: session) }
   }

@@ -27,7 +27,7 @@ extension Connection {
   /// client is never left waiting.
   public func reply(to id: RequestID, result: some Encodable) {
     do {
-      let json = try (result as? JSONValue) ?? JSONValue(encoding: result)
+      let json = try JSONValue(encoding: result)
       send(.response(.success(id: id, json)))
     } catch {
       send(.response(.failure(id: id, .internalError("Could not encode result: \(error)"))))

@@ -60,8 +60,13 @@ extension JSONValue {
 }
 
 extension JSONValue {
-  /// Converts any `Encodable` value into a `JSONValue` by way of `JSONEncoder`.
+  /// Converts any `Encodable` value into a `JSONValue` by way of `JSONEncoder`; a value that already is a
+  /// `JSONValue` is taken as it is (handlers that build JSON directly must not pay for an encode and a parse).
   public init(encoding value: some Encodable) throws {
+    if let json = value as? JSONValue {
+      self = json
+      return
+    }
     self = try JSONValue(parsing: JSONEncoder().encode(value))
   }
 
