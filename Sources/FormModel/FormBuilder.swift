@@ -138,7 +138,7 @@ private struct FormReader {
   /// A 一级 label 成本指标 means mof-2021; else a 一级 label 满意度指标 means mof-2015; else hunan-2021.
   func detectProfile() -> ProfileID {
     var sawSatisfactionLevel1 = false
-    for (rowIndex, row) in node.rows.enumerated() {
+    for row in node.rows {
       let cells = node.cells(of: row)
       guard cells.count >= 5 else { continue }
       // In a six-column indicator row the 一级 cell is the second; in a five-column row the first.
@@ -147,7 +147,6 @@ private struct FormReader {
         if label == "成本" && isLevel1Position(cell: cell, in: cells) { return .mof2021 }
         if label == "满意度" && isLevel1Position(cell: cell, in: cells) { sawSatisfactionLevel1 = true }
       }
-      _ = rowIndex
     }
     return sawSatisfactionLevel1 ? .mof2015 : .hunan2021
   }
@@ -167,7 +166,6 @@ private struct FormReader {
       let cells = node.cells(of: row).enumerated().map { offset, cell in
         CellText(cellIndex: row.cells.lowerBound + offset, range: node.contentRange(ofCell: cell), text: node.text(ofCell: cell))
       }
-      let first = cells.first.map { TextClean.squeezed($0.text) } ?? ""
       if cells.contains(where: { TextClean.squeezed($0.text).hasSuffix("审核意见") }) {
         section = .review
       } else if section != .review, let found = IndicatorColumns(titles: cells.map { TextClean.squeezed($0.text) }) {
@@ -188,7 +186,6 @@ private struct FormReader {
           malformedRows.append(rowIndex)
           continue
         }
-        _ = first
         let ownLevel1 = mapped.level1
         let ownLevel2 = mapped.level2
         if let cell = ownLevel1, !cell.isBlank {

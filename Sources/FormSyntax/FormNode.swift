@@ -27,7 +27,7 @@ public final class FormNode: Sendable {
     self.lines = lines
     var builder = StructureBuilder()
     for index in lines.indices { builder.add(line: index, kind: lines[index].kind) }
-    builder.finish(lineCount: lines.count)
+    builder.finish()
     cells = builder.cells
     rows = builder.rows
     tables = builder.tables
@@ -114,7 +114,7 @@ private struct StructureBuilder {
     }
   }
 
-  mutating func finish(lineCount: Int) {
+  mutating func finish() {
     closeTable()
     flushBlanksAsBlocks()
   }
