@@ -1,0 +1,38 @@
+import FormSyntax
+import Foundation
+
+/// `jixiao debug tree|roundtrip FILE`.
+enum DebugCommand {
+  static let command = Jixiao.Command(
+    name: "debug", summary: "Inspect the parser: `debug tree FILE`, `debug roundtrip FILE`.",
+    usage: "jixiao debug tree|roundtrip FILE", options: [],
+    run: { arguments, console in
+      guard arguments.positionals.count == 2 else { throw UsageError("expected `tree FILE` or `roundtrip FILE`") }
+      let path = arguments.positionals[1]
+      let bytes: [UInt8]
+      if path == "-" {
+        bytes = console.readInput()
+      } else {
+        guard let data = FileManager.default.contents(atPath: path) else { throw UsageError("cannot read \(path)") }
+        bytes = [UInt8](data)
+      }
+      // The raw bytes, not decoded: the tree must print back exactly what is on disk.
+      let tree = SyntaxTree(parsing: bytes)
+      switch arguments.positionals[0] {
+      case "tree":
+        console.print(tree.debugDescription(), terminator: "")
+        return ExitCode.success
+      case "roundtrip":
+        let printed = tree.printedFromTokens()
+        if printed == bytes {
+          console.print("roundtrip ok: \(bytes.count) bytes, \(tree.nodes.count) node(s)")
+          return ExitCode.success
+        }
+        let first = zip(printed, bytes).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(printed.count, bytes.count)
+        console.error("roundtrip FAILED: printed \(printed.count) bytes, file has \(bytes.count); first difference at byte \(first)")
+        return ExitCode.findings
+      default:
+        throw UsageError("unknown debug command '\(arguments.positionals[0])' (tree, roundtrip)")
+      }
+    })
+}

@@ -1,0 +1,14 @@
+import FormLint
+
+/// `jixiao explain CODE`: a rule's documentation.
+enum ExplainCommand {
+  static let command = Jixiao.Command(
+    name: "explain", summary: "Print a rule's documentation (by code or name).", usage: "jixiao explain JX301|budget-mismatch",
+    options: [],
+    run: { arguments, console in
+      guard let key = arguments.positionals.first else { throw UsageError("name a rule, e.g. `jixiao explain JX301`") }
+      guard let rule = RuleRegistry.rule(named: key) else { throw UsageError("no rule '\(key)' (see `jixiao rules`)") }
+      console.print(RuleDocs.page(for: rule.description), terminator: "")
+      return ExitCode.success
+    })
+}

@@ -1,0 +1,36 @@
+import FormLint
+import FormModel
+import FormSyntax
+import Foundation
+
+/// `jixiao export`: the model as data, for reviewers who collect many forms into one sheet.
+enum ExportCommand {
+  static let command = Jixiao.Command(
+    name: "export", summary: "Export forms as JSON or CSV (one row per indicator).",
+    usage: "jixiao export [--format json|csv] [--profile ID] [--year YEAR] PATH…",
+    options: [
+      OptionSpec("--format", value: "json|csv", help: "Output format (default: json)."),
+      OptionSpec("--profile", value: "ID", help: "Indicator profile instead of detecting one."),
+      OptionSpec("--year", value: "YEAR", help: "Form year instead of the title's."),
+    ],
+    run: { arguments, console in
+      let format = arguments.value("--format") ?? "json"
+      guard format == "json" || format == "csv" else { throw UsageError("unknown format '\(format)' (json, csv)") }
+      let overrides = try CommandLineOverrides(arguments)
+      let options = ModelOptions(profile: overrides.profile, year: overrides.year)
+      guard !arguments.positionals.isEmpty else { throw UsageError("name at least one file or folder") }
+      var exported: [(SourceFile, SyntaxTree)] = []
+      var failed = false
+      for path in try FileCollector.collect(arguments.positionals) {
+        do {
+          let source = path == "-" ? try SourceFile(path: "-", bytes: console.readInput()) : try SourceFile.read(path: path)
+          exported.append((source, SyntaxTree(parsing: source.utf8)))
+        } catch {
+          console.error("error: \(error)")
+          failed = true
+        }
+      }
+      console.print(format == "json" ? ModelExport.json(exported, options: options) : ModelExport.csv(exported, options: options), terminator: "")
+      return failed ? ExitCode.usage : ExitCode.success
+    })
+}
