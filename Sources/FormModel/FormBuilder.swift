@@ -58,9 +58,15 @@ private struct FormReader {
     for block in node.blocks {
       guard case .freeLine(let index) = block else { continue }
       let text = TextClean.trimmed(node.text(ofLine: index))
-      if annex == nil, title == nil, node.lines[index].isFormBoundary, text.hasPrefix("附件") {
-        annex = (TextClean.trimmed(String(text.dropFirst(2))), index)
-      } else if title == nil, node.lines[index].isFormBoundary {
+      let isBoundary = node.lines[index].isFormBoundary
+      if annex == nil, title == nil, isBoundary, Headings.hasAnnexPrefix(text) {
+        annex = (Headings.annexNumber(text), index)
+        // `附件2：2021年…绩效目标表` is the annex line and the title at once.
+        if Headings.classify(text) == .title {
+          title = (text, index)
+          titleYear = FormReader.year(inTitle: text)
+        }
+      } else if title == nil, isBoundary {
         title = (text, index)
         titleYear = FormReader.year(inTitle: text)
       } else if unit == nil, let found = FormReader.unit(inLine: text) {

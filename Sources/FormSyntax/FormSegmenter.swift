@@ -1,7 +1,10 @@
 /// Splits text into form nodes: classifies every line and cuts before each line that starts a form.
 ///
 /// A form starts at an annex line, or at a title line unless the current form so far holds only its annex
-/// line (and blank lines): `附件5-1` then `2021年…绩效目标表` is one form.
+/// line (and blank lines): `附件5-1` then `2021年…绩效目标表` is one form. A form needs a table: an annex or
+/// title line with no table after it (before the next annex or title) opens no form; its lines stay free lines
+/// of the node before (or of the preamble), and lose their boundary mark. Whether a piece holds a table depends
+/// on the piece alone, so incremental reparsing of whole nodes stays exact.
 struct FormSegmenter {
   /// A piece of text that becomes one form node, with its lines in absolute offsets.
   struct Piece {
@@ -44,8 +47,9 @@ struct FormSegmenter {
         kind = .cellStart
         contentStart = lineStart + 1
       } else {
-        isAnnex = LineScanner.isAnnexLine(view, lineStart, contentEnd)
-        boundary = isAnnex || LineScanner.isTitleLine(view, lineStart, contentEnd)
+        let heading = LineScanner.heading(view, lineStart, contentEnd)
+        boundary = heading != .none
+        isAnnex = boundary && Headings.hasAnnexPrefix(view, lineStart, contentEnd)
         kind = (!boundary && inCell) ? .continuation : .free
       }
       if boundary {
@@ -74,6 +78,30 @@ struct FormSegmenter {
     }
     current.end = rangeEnd
     if !current.lines.isEmpty || pieces.isEmpty || bomLength > 0 { pieces.append(current) }
-    return (pieces, bomLength, annexOnly)
+    return (mergingTablelessForms(pieces), bomLength, annexOnly)
+  }
+
+  /// Folds every form piece that holds no table into the piece before it (or makes it the preamble).
+  static func mergingTablelessForms(_ pieces: [Piece]) -> [Piece] {
+    var result: [Piece] = []
+    result.reserveCapacity(pieces.count)
+    for var piece in pieces {
+      if piece.isForm && !piece.lines.contains(where: { $0.kind == .cellStart }) {
+        piece.lines = piece.lines.map {
+          SyntaxLine(
+            start: $0.start, contentStart: $0.contentStart, contentEnd: $0.contentEnd, end: $0.end, kind: $0.kind,
+            isFormBoundary: false)
+        }
+        if result.isEmpty {
+          piece.isForm = false
+        } else {
+          result[result.count - 1].end = piece.end
+          result[result.count - 1].lines += piece.lines
+          continue
+        }
+      }
+      result.append(piece)
+    }
+    return result
   }
 }

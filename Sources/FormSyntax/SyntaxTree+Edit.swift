@@ -96,7 +96,7 @@ extension SyntaxTree {
 
   private func startsWithTitle(_ node: FormNode) -> Bool {
     guard node.isForm, let line = node.lines.first else { return false }
-    return node.bytes.withUnsafeBufferPointer { !LineScanner.isAnnexLine($0, line.contentStart, line.contentEnd) }
+    return node.bytes.withUnsafeBufferPointer { !Headings.hasAnnexPrefix($0, line.contentStart, line.contentEnd) }
   }
 
   private func sameNode(_ old: FormNode, _ new: FormNode) -> Bool {

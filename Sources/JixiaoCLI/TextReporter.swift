@@ -11,6 +11,10 @@ struct TextReporter {
     var output = ""
     for file in files {
       for diagnostic in file.diagnostics { output += render(diagnostic, in: file) }
+      if !file.tree.nodes.contains(where: Linter.isCheckable) {
+        // Not a finding: the file holds no form at all, which the user should know rather than see silence.
+        output += "\(paint(file.path, "1")): \(language == .zh ? "信息：未找到绩效目标表" : "info: no performance-target table found")\n"
+      }
     }
     let counts = SeverityCounts(files)
     if counts.total == 0 {

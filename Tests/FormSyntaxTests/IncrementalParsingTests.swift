@@ -105,12 +105,16 @@ struct IncrementalParsingTests {
   }
 
   @Test func annexAndTitleSeparatedAndJoined() {
+    // Separated from its title, the annex line has no table after it: it opens no form and joins form 2.
     let separated = seedMarking("附件5-3\n", as: "附件5-3\n⏩️⏸️填报说明\n⏪️")
-    assertIncrementalParse(separated, reusedNodes: [0, 1, 3, 4], nodeCount: 6)
+    assertIncrementalParse(separated, reusedNodes: [0, 3, 4], nodeCount: 5)
     let split = IncrementalEditMarkers(separated).editedText
     assertIncrementalParse(
       seedMarking("附件5-3\n填报说明\n", as: "附件5-3\n⏩️填报说明\n⏸️⏪️", in: split),
-      reusedNodes: [0, 1, 4, 5], nodeCount: 5)
+      reusedNodes: [0, 3, 4], nodeCount: 5)
+    // Separated by a cell, the annex opens a form of its own.
+    assertIncrementalParse(
+      seedMarking("附件5-3\n", as: "附件5-3\n⏩️⏸️\t甲\n填报说明\n⏪️"), reusedNodes: [0, 1, 3, 4], nodeCount: 6)
     // Deleting a cell leaves an annex line and a blank line: the title of the next form joins them.
     assertIncrementalParse(
       "附件1\n⏩️\t甲⏸️⏪️\n2021年项目支出绩效目标表\n\t乙\n附件2\n\t丙\n", reusedNodes: [2], nodeCount: 2)
@@ -128,7 +132,11 @@ struct IncrementalParsingTests {
     assertIncrementalParse("⏩️附⏸️⏪️" + Self.seed.dropFirst(), reusedNodes: [1, 2, 3, 4], nodeCount: 6)
     assertIncrementalParse(Self.seed + "⏩️⏸️\t补充\n⏪️", reusedNodes: [0, 1, 2, 3], nodeCount: 5)
     assertIncrementalParse(Self.seed.dropLast() + "⏩️\n⏸️⏪️", reusedNodes: [0, 1, 2, 3], nodeCount: 5)
-    assertIncrementalParse(Self.seed + "⏩️⏸️附件6\n⏪️", reusedNodes: [0, 1, 2, 3, 4], nodeCount: 6)
+    // An annex line with no table after it opens no form: it joins the last form.
+    assertIncrementalParse(Self.seed + "⏩️⏸️附件6\n⏪️", reusedNodes: [0, 1, 2, 3], nodeCount: 5)
+    assertIncrementalParse(Self.seed + "⏩️⏸️附件6\n\t甲\n⏪️", reusedNodes: [0, 1, 2, 3, 4], nodeCount: 6)
+    // Removing a form's only table folds it into the form before.
+    assertIncrementalParse("附件1\n\t甲\n附件2\n⏩️\t乙\n⏸️⏪️附件3\n\t丙\n", reusedNodes: [2], nodeCount: 2)
     assertIncrementalParse("⏩️\(Self.seed)⏸️⏪️", reusedNodes: [], nodeCount: 1)
     assertIncrementalParse("⏩️⏸️\(Self.seed)⏪️", reusedNodes: [], nodeCount: 5)
   }

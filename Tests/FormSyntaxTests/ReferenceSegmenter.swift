@@ -31,9 +31,10 @@ struct NodeRecord: Equatable, CustomStringConvertible {
 /// The notation's rules written as plainly as possible, an oracle for the byte scanner of `FormSyntax`.
 ///
 /// Lines end at LF, CRLF or CR. An empty line is blank, a TAB-led line starts a cell, a line that is neither and
-/// follows a cell line continues the cell unless it starts a form. An annex line is `附件` and a digit (ASCII or
-/// full-width) after optional spaces (U+0020, U+3000); a title line is at most 180 bytes and holds `绩效目标表`.
-/// Both start a form, except a title right after a form that holds only its annex line and blank lines.
+/// follows a cell line continues the cell unless it is an annex or title line (as `Headings` classifies the
+/// line's decoded text; `HeadingsTests` checks that classifier). Both start a form, except a title right after a
+/// form that holds only a line starting with 附件/附表 and blank lines. Then every form that holds no cell line
+/// is folded into the node before it (or becomes the preamble), its lines no longer boundaries.
 enum ReferenceSegmenter {
   static func nodes(_ bytes: [UInt8]) -> [NodeRecord] {
     let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
@@ -43,14 +44,14 @@ enum ReferenceSegmenter {
     var lineNumber = 0
     for var line in lines(bytes, from: bomLength) {
       let content = Array(bytes[line.contentStart..<line.contentEnd])
-      let isAnnex = isAnnexLine(content)
+      let isAnnex = startsWithAnnexWord(content)
       if content.isEmpty {
         line.kind = .blank
       } else if content[0] == 0x09 {
         line.kind = .cellStart
         line.contentStart += 1
       } else {
-        line.isFormBoundary = isAnnex || isTitleLine(content)
+        line.isFormBoundary = Headings.classify(String(decoding: content, as: UTF8.self)) != .none
         let afterCell = previousKind == .cellStart || previousKind == .continuation
         line.kind = afterCell && !line.isFormBoundary ? .continuation : .free
       }
@@ -59,11 +60,11 @@ enum ReferenceSegmenter {
         let annexOnly =
           current.isForm
           && current.lines.indices.allSatisfy { index in
-            index == 0 ? isAnnexLine(text(bytes, current.lines[0])) : current.lines[index].kind == .blank
+            index == 0 ? startsWithAnnexWord(text(bytes, current.lines[0])) : current.lines[index].kind == .blank
           }
         if current.lines.isEmpty {
           nodes[nodes.count - 1].isForm = true
-        } else if isAnnex || !annexOnly {
+        } else if (isAnnex && line.isFormBoundary) || !annexOnly {
           nodes[nodes.count - 1].end = line.start
           nodes.append(
             NodeRecord(start: line.start, end: 0, isForm: true, bomLength: 0, firstLine: lineNumber, lines: []))
@@ -74,7 +75,21 @@ enum ReferenceSegmenter {
       lineNumber += 1
     }
     nodes[nodes.count - 1].end = bytes.count
-    return nodes
+    var merged: [NodeRecord] = []
+    for var node in nodes {
+      if node.isForm && !node.lines.contains(where: { $0.kind == .cellStart }) {
+        for index in node.lines.indices { node.lines[index].isFormBoundary = false }
+        if merged.isEmpty {
+          node.isForm = false
+        } else {
+          merged[merged.count - 1].end = node.end
+          merged[merged.count - 1].lines += node.lines
+          continue
+        }
+      }
+      merged.append(node)
+    }
+    return merged
   }
 
   /// Physical lines from `start`, unclassified (kind `.free`).
@@ -96,28 +111,21 @@ enum ReferenceSegmenter {
     return result
   }
 
-  static func isAnnexLine(_ content: [UInt8]) -> Bool {
-    var rest = dropSpaces(content[...])
-    guard rest.starts(with: "附件".utf8) else { return false }
-    rest = dropSpaces(rest.dropFirst(6))
-    if let first = rest.first, (0x30...0x39).contains(first) { return true }
-    return rest.count >= 3 && rest.prefix(2).elementsEqual([0xEF, 0xBC])
-      && (0x90...0x99).contains(rest.dropFirst(2).first!)
-  }
-
-  static func isTitleLine(_ content: [UInt8]) -> Bool {
-    let word = Array("绩效目标表".utf8)
-    guard content.count <= 180, content.count >= word.count else { return false }
-    return (0...(content.count - word.count)).contains { content[$0..<($0 + word.count)].elementsEqual(word) }
+  /// Whether a line's text starts (after blanks) with 附件 or 附表.
+  static func startsWithAnnexWord(_ content: [UInt8]) -> Bool {
+    let rest = dropSpaces(content[...])
+    return rest.starts(with: "附件".utf8) || rest.starts(with: "附表".utf8)
   }
 
   private static func dropSpaces(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
     var rest = bytes
     while true {
-      if rest.first == 0x20 {
+      if rest.first == 0x20 || rest.first == 0x09 {
         rest = rest.dropFirst()
-      } else if rest.starts(with: "\u{3000}".utf8) {
+      } else if rest.starts(with: "\u{3000}".utf8) || rest.starts(with: "\u{FEFF}".utf8) {
         rest = rest.dropFirst(3)
+      } else if rest.starts(with: "\u{A0}".utf8) {
+        rest = rest.dropFirst(2)
       } else {
         return rest
       }

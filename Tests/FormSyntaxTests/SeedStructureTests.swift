@@ -85,23 +85,32 @@ struct SeedStructureTests {
 
   @Test func titleWithoutAnnexStartsAForm() {
     #expect(shape("说明\n2021年项目支出绩效目标表\n\t项目\n") == ["preamble@0:f", "form@1:Fc"])
-    #expect(shape("2021年项目支出绩效目标表\n\t项目\n2022年项目支出绩效目标表\n") == ["form@0:Fc", "form@2:F"])
+    #expect(shape("2021年项目支出绩效目标表\n\t项目\n2022年项目支出绩效目标表\n\t项目\n") == ["form@0:Fc", "form@2:Fc"])
+    // A title with no table after it opens no form: it stays a free line of the form before.
+    #expect(shape("2021年项目支出绩效目标表\n\t项目\n2022年项目支出绩效目标表\n") == ["form@0:Fcf"])
+    #expect(shape("2021年项目支出绩效目标表\n说明\n") == ["preamble@0:ff"])
   }
 
   @Test func annexThenTitleIsOneForm() {
     #expect(shape("附件5-1\n2021年项目支出绩效目标表\n\t项目\n") == ["form@0:FFc"])
-    #expect(shape("附件5-1\n\n\n2021年项目支出绩效目标表\n") == ["form@0:FbbF"])
-    // Anything but blank lines between them separates them, and a second title is a new form.
-    #expect(shape("附件5-1\n填报单位\n2021年项目支出绩效目标表\n") == ["form@0:Ff", "form@2:F"])
-    #expect(shape("附件5-1\n2021年项目支出绩效目标表\n2021年项目支出绩效目标表\n") == ["form@0:FF", "form@2:F"])
-    #expect(shape("附件5-1\n附件5-2\n2021年项目支出绩效目标表\n") == ["form@0:F", "form@1:FF"])
-    #expect(shape("附件5-1\n\t\n2021年项目支出绩效目标表\n") == ["form@0:Fc", "form@2:F"])
+    #expect(shape("附件5-1\n\n\n2021年项目支出绩效目标表\n\t项目\n") == ["form@0:FbbFc"])
+    // Anything but blank lines between them separates them, and a second title is a new form; a part with
+    // no table opens no form and joins the one before.
+    #expect(shape("附件5-1\n填报单位\n2021年项目支出绩效目标表\n\t项目\n") == ["preamble@0:ff", "form@2:Fc"])
+    #expect(shape("附件5-1\n\t甲\n填报单位\n2021年项目支出绩效目标表\n\t项目\n") == ["form@0:Fc+", "form@3:Fc"])
+    #expect(shape("附件5-1\n2021年项目支出绩效目标表\n\t甲\n2021年项目支出绩效目标表\n\t乙\n") == ["form@0:FFc", "form@3:Fc"])
+    #expect(shape("附件5-1\n附件5-2\n2021年项目支出绩效目标表\n\t甲\n") == ["preamble@0:f", "form@1:FFc"])
+    #expect(shape("附件5-1\n\t\n2021年项目支出绩效目标表\n") == ["form@0:Fcf"])
+    // An annex line that holds the title glues to a title that repeats it (form D of research/templates.md).
+    #expect(shape("附件：2020年资金绩效目标表\n2020年资金绩效目标表\n\t甲\n") == ["form@0:FFc"])
   }
 
   @Test func annexAfterACellLineIsAFreeLineStartingAForm() {
     #expect(shape("附件1\n\t甲\n附件2\n\t乙\n") == ["form@0:Fc", "form@2:Fc"])
-    #expect(shape("\t甲\n附件2\n") == ["preamble@0:c", "form@1:F"])
-    #expect(shape("\t甲\n　附件 ５\n") == ["preamble@0:c", "form@1:F"])
+    #expect(shape("\t甲\n附件2\n\t乙\n") == ["preamble@0:c", "form@1:Fc"])
+    #expect(shape("\t甲\n　附件 ５\n\t乙\n") == ["preamble@0:c", "form@1:Fc"])
+    // Still a free line (not a continuation) when no table follows, but no form.
+    #expect(shape("\t甲\n附件2\n") == ["preamble@0:cf"])
   }
 
   @Test func whitespaceOnlyLineAfterACellContinuesIt() {
@@ -112,12 +121,12 @@ struct SeedStructureTests {
   }
 
   @Test func notAnnexOrTitle() {
-    // 附件 needs a digit; a title is a short line; a TAB-led title is a cell.
-    #expect(shape("附件\n附件一\n附件：5\n") == ["preamble@0:fff"])
-    let prose = String(repeating: "说", count: 56) + "绩效目标表"
-    #expect(prose.utf8.count == 183)
-    #expect(shape(prose + "\n") == ["preamble@0:f"])
-    #expect(shape(String(prose.dropFirst()) + "\n") == ["form@0:F"])
+    // A title is a short line; a TAB-led title is a cell; a sentence mentioning the form is prose.
+    let long = String(repeating: "说", count: 96) + "绩效目标表"
+    #expect(shape(long + "\n\t甲\n") == ["preamble@0:fc"])
+    #expect(shape(String(long.dropFirst()) + "\n\t甲\n") == ["form@0:Fc"])
+    #expect(shape("请各单位于3月底前报送绩效目标表。\n\t甲\n") == ["preamble@0:fc"])
+    #expect(shape("\t甲\n按要求填写，附后绩效目标表\n") == ["preamble@0:c+"])
     #expect(shape("\t2021年项目支出绩效目标表\n") == ["preamble@0:c"])
   }
 }

@@ -48,6 +48,7 @@ func structureProblems(_ tree: SyntaxTree, source: [UInt8]) -> [String] {
       problems.append(prefix + "form without boundary line")
     }
     if !node.isForm && node.lines.contains(where: \.isFormBoundary) { problems.append(prefix + "boundary in preamble") }
+    if node.isForm && !node.lines.contains(where: { $0.kind == .cellStart }) { problems.append(prefix + "form without a table") }
     if index > 0 && node.bomLength != 0 { problems.append(prefix + "BOM after the first node") }
     let isLastNode = index == tree.nodes.count - 1
     problems += lineProblems(node, isLastNode: isLastNode).map { prefix + $0 }
@@ -92,7 +93,7 @@ private func lineProblems(_ node: FormNode, isLastNode: Bool) -> [String] {
 private func titleGluedToAnnex(_ node: FormNode, _ index: Int) -> Bool {
   let annex = Array(node.bytes[node.lines[0].contentStart..<node.lines[0].contentEnd])
   let title = Array(node.bytes[node.lines[index].contentStart..<node.lines[index].contentEnd])
-  return ReferenceSegmenter.isAnnexLine(annex) && !ReferenceSegmenter.isAnnexLine(title)
+  return ReferenceSegmenter.startsWithAnnexWord(annex) && !ReferenceSegmenter.startsWithAnnexWord(title)
     && node.lines[1..<index].allSatisfy { $0.kind == .blank }
 }
 
