@@ -47,6 +47,16 @@ for copy, source in ((gpath, "jixiao.tmLanguage.json"), (conf or "", "language-c
     same = os.path.isfile(target) and open(target, "rb").read() == open(os.path.join(repo, "Grammar", source), "rb").read()
     check(same, "%s is a current copy of Grammar/%s (npm run copy-grammar)" % (copy, source))
 
+license_file = os.path.join(repo, "LICENSE")
+license_text = open(license_file, encoding="utf-8").read() if os.path.isfile(license_file) else ""
+spdx = {"MIT License": "MIT", "Apache License": "Apache-2.0"}
+declared = next((spdx[k] for k in spdx if license_text.lstrip().startswith(k)), None)
+check(declared is not None and pkg.get("license") == declared,
+      "package.json license %r is the repository's LICENSE (%s)" % (pkg.get("license"), declared))
+copy = os.path.join(ext, "LICENSE")
+check(os.path.isfile(copy) and open(copy, encoding="utf-8").read() == license_text,
+      "LICENSE is a current copy of the repository's LICENSE (vsce packs it)")
+
 props = contributes.get("configuration", {}).get("properties", {})
 for key in ("jixiao.server.path", "jixiao.profile", "jixiao.language"):
     check(key in props, "configuration has %s" % key)

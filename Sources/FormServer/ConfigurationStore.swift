@@ -102,17 +102,15 @@ struct ConfigurationStore {
   }
 
   private mutating func search(from folder: String, stopAt root: String?) -> String? {
-    if let cached = filesByFolder[folder] { return cached }
-    let candidate = (folder as NSString).appendingPathComponent(ConfigurationFile.fileName)
-    var result: String?
-    if FileManager.default.fileExists(atPath: candidate) {
-      result = candidate
-    } else {
-      let parent = (folder as NSString).deletingLastPathComponent
-      if folder != root, parent != folder, !parent.isEmpty { result = search(from: parent, stopAt: root) }
-    }
-    filesByFolder[folder] = result
-    return result
+    FormFiles.nearestConfiguration(from: folder, stopAt: root, cache: &filesByFolder)
+  }
+
+  /// What a search of a workspace folder skips: the `exclude` of its configuration (defaults included).
+  mutating func exclude(forFolder folder: String) -> [String] {
+    let filePath = search(from: folder, stopAt: workspaceFolder(containing: folder))
+    let key = filePath ?? ""
+    if parsed[key] == nil { parsed[key] = load(filePath) }
+    return (parsed[key] ?? nil)?.exclude ?? FormFiles.defaultExclude
   }
 
   /// Parses the file merged with the editor settings; on an error, the editor settings alone, then nothing.

@@ -74,7 +74,8 @@ extension Server {
       if let path = document.path { seen.insert(path) }
       add(document.uri, version: document.version, result: resultID(document)) { document.diagnosticsJSON(session: session) }
     }
-    for path in WorkspaceFiles.formFiles(in: session.workspaceFolders) where !seen.contains(path) {
+    let files = WorkspaceFiles.formFiles(in: session.workspaceFolders) { configurations.exclude(forFolder: $0) }
+    for path in files where !seen.contains(path) {
       if isCancelled(id) { throw ResponseError.requestCancelled }
       let uri = Session.uri(ofPath: path)
       guard let stamp = WorkspaceFiles.stamp(of: path) else { continue }
@@ -129,24 +130,12 @@ extension Server {
 
 /// The form files of the workspace, found on disk.
 enum WorkspaceFiles {
-  /// Folders never searched: hidden ones (`.git`, `.build`) and dependency folders.
-  static let skippedFolders: Set<String> = ["node_modules"]
-
-  /// Every `*.txt` below the folders, sorted, without duplicates.
-  static func formFiles(in folders: [String]) -> [String] {
+  /// Every form file below the folders (`FormFiles.discover`, as `jixiao check FOLDER` finds them), sorted,
+  /// without duplicates; `exclude` gives each folder's excluded patterns (its configuration's).
+  static func formFiles(in folders: [String], exclude: (String) -> [String]) -> [String] {
     var found: Set<String> = []
     for folder in folders {
-      guard let enumerator = FileManager.default.enumerator(
-        at: URL(fileURLWithPath: folder), includingPropertiesForKeys: [.isRegularFileKey],
-        options: [.skipsHiddenFiles, .skipsPackageDescendants])
-      else { continue }
-      for case let url as URL in enumerator {
-        if skippedFolders.contains(url.lastPathComponent) {
-          enumerator.skipDescendants()
-          continue
-        }
-        if url.pathExtension.lowercased() == "txt" { found.insert(url.standardizedFileURL.path) }
-      }
+      for path in FormFiles.discover(in: folder, exclude: exclude(folder)) { found.insert(URL(fileURLWithPath: path).standardizedFileURL.path) }
     }
     return found.sorted()
   }

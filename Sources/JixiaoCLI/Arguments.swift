@@ -1,3 +1,5 @@
+import FormLint
+
 /// A declared option of a command, for parsing and for `--help`.
 struct OptionSpec: Sendable {
   let names: [String]
@@ -19,6 +21,8 @@ struct ParsedArguments {
 
   func flag(_ name: String) -> Bool { flags.contains(name) }
   func value(_ name: String) -> String? { values[name]?.last }
+  /// The language `--lang` chose (Chinese when absent).
+  var language: Language { value("--lang").flatMap(Language.init(rawValue:)) ?? .zh }
   /// All values of a repeatable option, comma-separated lists split.
   func list(_ name: String) -> [String] {
     (values[name] ?? []).flatMap { $0.split(separator: ",").map { String($0).trimmingSpaces() } }.filter { !$0.isEmpty }
@@ -47,7 +51,7 @@ struct ParsedArguments {
         inlineValue = String(argument[argument.index(after: equals)...])
       }
       guard let spec = specs.first(where: { $0.names.contains(name) }) else {
-        throw UsageError("unknown option '\(name)'")
+        throw UsageError(zh: "未知的选项“\(name)”", en: "unknown option '\(name)'")
       }
       let canonical = spec.names[0]
       if spec.valueName != nil {
@@ -58,11 +62,11 @@ struct ParsedArguments {
           value = arguments[index]
           index += 1
         } else {
-          throw UsageError("option '\(name)' needs a value (\(spec.valueName!))")
+          throw UsageError(zh: "选项“\(name)”需要一个值（\(spec.valueName!)）", en: "option '\(name)' needs a value (\(spec.valueName!))")
         }
         result.values[canonical, default: []].append(value)
       } else {
-        guard inlineValue == nil else { throw UsageError("option '\(name)' takes no value") }
+        guard inlineValue == nil else { throw UsageError(zh: "选项“\(name)”不带值", en: "option '\(name)' takes no value") }
         result.flags.insert(canonical)
       }
     }

@@ -29,18 +29,26 @@ enum CheckCommand {
   static func run(_ arguments: ParsedArguments, _ console: Console) throws -> Int32 {
     let formatName = arguments.value("--format") ?? "text"
     guard let format = OutputFormat(rawValue: formatName) else {
-      throw UsageError("unknown format '\(formatName)' (text, json, sarif, github)")
+      throw UsageError(zh: "未知的输出格式“\(formatName)”（可用：text、json、sarif、github）", en: "unknown format '\(formatName)' (text, json, sarif, github)")
     }
     let overrides = try CommandLineOverrides(arguments)
     let paths = arguments.positionals.isEmpty ? ["."] : arguments.positionals
-    let files = try FileCollector.collect(paths)
     let maximumSizeOption = try arguments.value("--max-file-size").map {
-      guard let size = Int($0), size > 0 else { throw UsageError("--max-file-size needs a positive number of bytes") }
+      guard let size = Int($0), size > 0 else { throw UsageError(zh: "--max-file-size 需要一个正的字节数", en: "--max-file-size needs a positive number of bytes") }
       return size
     }
     let configurations = try ConfigurationResolver(explicitPath: arguments.value("--config"), overrides: overrides, console: console)
+    let collected = FileCollector.collect(paths, exclude: { configurations.exclude(forFolder: $0) })
+    let files = collected.files
+    let language = overrides.language ?? configurations.language(for: files.first ?? paths.first) ?? .zh
 
+    // A path that cannot be checked is reported and counted; every other file is still checked (exit 2).
     var failures = 0
+    func report(_ message: String) {
+      console.error(CLIMessages.error(message, language))
+      failures += 1
+    }
+    for problem in collected.problems { report(problem.text(language)) }
     let sources: [SourceFile?] = files.map { path in
       do {
         // The option wins over the file's configuration (`maxFileSize`), which wins over the default.
@@ -49,12 +57,19 @@ enum CheckCommand {
         if path == "-" {
           let bytes = console.readInput()
           if bytes.count > maximumSize { throw SourceFileError.tooLarge(path: name, size: bytes.count, limit: maximumSize) }
+          if let explanation = FileKind.sniff(bytes, path: name).explanation {
+            report("\(name)\(language == .zh ? "：" : ": ")\(explanation.text(language))")
+            return nil
+          }
           return try SourceFile(path: name, bytes: bytes)
+        }
+        if let explanation = FileKind.sniff(leadingBytes(of: path), path: path).explanation {
+          report("\(path)\(language == .zh ? "：" : ": ")\(explanation.text(language))")
+          return nil
         }
         return try SourceFile.read(path: path, maximumSize: maximumSize)
       } catch {
-        console.error("error: \(error)")
-        failures += 1
+        report(CLIMessages.describe(error, language))
         return nil
       }
     }
@@ -64,26 +79,39 @@ enum CheckCommand {
       arguments.flag("--diff") ? .diff : arguments.flag("--fix") ? (readsStdin ? .stdout : .write) : nil
     let includeUnsafe = arguments.flag("--unsafe-fixes")
     var checked = try CheckRunner.check(readable, configurations: configurations, console: console)
+    var fixedCount: Int?
     if let fixMode {
-      let fixer = Fixer(mode: fixMode, includeUnsafe: includeUnsafe, console: console, configurations: configurations)
-      let (fixed, fixFailures) = try fixer.fix(checked)
-      checked = fixed
-      failures += fixFailures
+      let fixer = Fixer(mode: fixMode, includeUnsafe: includeUnsafe, console: console, configurations: configurations, language: language)
+      let result = try fixer.fix(checked)
+      checked = result.files
+      failures += result.failures
+      if fixMode != .diff { fixedCount = result.fixed }
     }
-    let language = overrides.language ?? configurations.language(for: readable.first?.path) ?? .zh
+    let reporter = TextReporter(language: language, color: false)
     if fixMode == .diff {
       // The diff is the output.
     } else if fixMode == .stdout {
       // The fixed text is the output; what is left to fix goes to stderr.
-      console.error(Reporters.render(checked, format: .text, language: language, color: false), terminator: "")
+      console.error(reporter.render(checked, fixed: fixedCount, unchecked: failures), terminator: "")
     } else if arguments.flag("--statistics") {
       console.print(Statistics.render(checked, format: format, language: language), terminator: "")
+    } else if format == .text {
+      let colored = TextReporter(language: language, color: console.useColor)
+      console.print(colored.render(checked, fixed: fixedCount, unchecked: failures), terminator: "")
     } else {
       console.print(Reporters.render(checked, format: format, language: language, color: console.useColor), terminator: "")
     }
     if failures > 0 { return ExitCode.usage }
     if arguments.flag("--exit-zero") { return ExitCode.success }
     return checked.contains { $0.diagnostics.contains { $0.severity == .error } } ? ExitCode.findings : ExitCode.success
+  }
+
+  /// The first bytes of a file, to tell a Word or Excel file from text before decoding (GB18030 decodes
+  /// almost any bytes). Empty when the file cannot be opened: reading it reports why.
+  static func leadingBytes(of path: String) -> [UInt8] {
+    guard let handle = FileHandle(forReadingAtPath: path) else { return [] }
+    defer { try? handle.close() }
+    return [UInt8]((try? handle.read(upToCount: 1 << 16)) ?? Data())
   }
 }
 
@@ -99,23 +127,25 @@ struct CommandLineOverrides {
     select = arguments.list("--select")
     ignore = arguments.list("--ignore")
     if let lang = arguments.value("--lang") {
-      guard let parsed = Language(rawValue: lang) else { throw UsageError("unknown language '\(lang)' (zh, en)") }
+      guard let parsed = Language(rawValue: lang) else { throw UsageError(zh: "未知的语言“\(lang)”（可用：zh、en）", en: "unknown language '\(lang)' (zh, en)") }
       language = parsed
     }
     if let name = arguments.value("--profile") {
       guard let parsed = ProfileID(rawValue: name) else {
-        throw UsageError("unknown profile '\(name)' (\(ProfileID.allCases.map(\.rawValue).joined(separator: ", ")))")
+        throw UsageError(
+          zh: "未知的模板“\(name)”（可用：\(ProfileID.allCases.map(\.rawValue).joined(separator: "、"))）",
+          en: "unknown profile '\(name)' (\(ProfileID.allCases.map(\.rawValue).joined(separator: ", ")))")
       }
       profile = parsed
     }
     if let text = arguments.value("--year") {
-      guard let parsed = Int(text), (1900...2100).contains(parsed) else { throw UsageError("--year needs a year such as 2021") }
+      guard let parsed = Int(text), (1900...2100).contains(parsed) else { throw UsageError(zh: "--year 需要一个年份，如 2021", en: "--year needs a year such as 2021") }
       year = parsed
     }
     for code in select + ignore where code != "ALL" && RuleRegistry.all.allSatisfy({
       !$0.description.code.hasPrefix(code.uppercased()) && $0.description.name != code
     }) {
-      throw UsageError("no rule matches '\(code)' (see `jixiao rules`)")
+      throw UsageError(zh: "没有与“\(code)”匹配的规则（见 `jixiao rules`）", en: "no rule matches '\(code)' (see `jixiao rules`)")
     }
   }
 

@@ -38,30 +38,25 @@ final class ConfigurationResolver {
     return file.language
   }
 
+  /// What a search of `folder` skips: its configuration's `exclude` (which includes the defaults), or the defaults.
+  func exclude(forFolder folder: String) -> [String] {
+    if let explicitPath { return (try? load(explicitPath))?.exclude ?? FormFiles.defaultExclude }
+    guard let found = FormFiles.nearestConfiguration(from: (absolute(folder) as NSString).standardizingPath, cache: &searched),
+      let file = try? load(found)
+    else { return FormFiles.defaultExclude }
+    return file.exclude
+  }
+
   private func configurationFile(for path: String) throws -> ConfigurationFile? {
     if let explicitPath { return try load(explicitPath) }
     let start = path == "-" ? FileManager.default.currentDirectoryPath : (absolute(path) as NSString).deletingLastPathComponent
-    guard let found = find(from: start) else { return nil }
+    guard let found = FormFiles.nearestConfiguration(from: start, cache: &searched) else { return nil }
     return try load(found)
-  }
-
-  private func find(from folder: String) -> String? {
-    if let cached = searched[folder] { return cached }
-    let candidate = (folder as NSString).appendingPathComponent(ConfigurationFile.fileName)
-    let result: String?
-    if FileManager.default.fileExists(atPath: candidate) {
-      result = candidate
-    } else {
-      let parent = (folder as NSString).deletingLastPathComponent
-      result = parent == folder || parent.isEmpty ? nil : find(from: parent)
-    }
-    searched[folder] = result
-    return result
   }
 
   private func load(_ path: String) throws -> ConfigurationFile {
     if let file = loaded[path] { return file }
-    let file = try ConfigurationFile.load(path: path, warn: { self.console.error("warning: \($0)") })
+    let file = try ConfigurationFile.load(path: path, warn: { self.console.error(CLIMessages.warning($0, self.overrides.language ?? .zh)) })
     loaded[path] = file
     return file
   }

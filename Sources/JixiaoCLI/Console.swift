@@ -1,3 +1,4 @@
+import FormLint
 import Foundation
 
 /// Where a command reads and writes: the real process streams, or buffers in tests.
@@ -56,8 +57,10 @@ public enum ExitCode {
 
 /// A command-line usage error: printed with a hint, exit 2.
 public struct UsageError: Error, CustomStringConvertible {
-  /// What was wrong.
-  public let description: String
+  /// What was wrong, in both languages.
+  public let text: LocalizedText
   /// Creates an error.
-  public init(_ description: String) { self.description = description }
+  public init(zh: String, en: String) { text = LocalizedText(zh: zh, en: en) }
+  /// The English text.
+  public var description: String { text.en }
 }

@@ -7,13 +7,13 @@ enum DebugCommand {
     name: "debug", summary: "Inspect the parser: `debug tree FILE`, `debug roundtrip FILE`.",
     usage: "jixiao debug tree|roundtrip FILE", options: [],
     run: { arguments, console in
-      guard arguments.positionals.count == 2 else { throw UsageError("expected `tree FILE` or `roundtrip FILE`") }
+      guard arguments.positionals.count == 2 else { throw UsageError(zh: "用法：`debug tree 文件` 或 `debug roundtrip 文件`", en: "expected `tree FILE` or `roundtrip FILE`") }
       let path = arguments.positionals[1]
       let bytes: [UInt8]
       if path == "-" {
         bytes = console.readInput()
       } else {
-        guard let data = FileManager.default.contents(atPath: path) else { throw UsageError("cannot read \(path)") }
+        guard let data = FileManager.default.contents(atPath: path) else { throw UsageError(zh: "无法读取 \(path)", en: "cannot read \(path)") }
         bytes = [UInt8](data)
       }
       // The raw bytes, not decoded: the tree must print back exactly what is on disk.
@@ -32,7 +32,9 @@ enum DebugCommand {
         console.error("roundtrip FAILED: printed \(printed.count) bytes, file has \(bytes.count); first difference at byte \(first)")
         return ExitCode.findings
       default:
-        throw UsageError("unknown debug command '\(arguments.positionals[0])' (tree, roundtrip)")
+        throw UsageError(
+          zh: "未知的 debug 子命令“\(arguments.positionals[0])”（可用：tree、roundtrip）",
+          en: "unknown debug command '\(arguments.positionals[0])' (tree, roundtrip)")
       }
     })
 }

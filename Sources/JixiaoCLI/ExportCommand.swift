@@ -15,18 +15,21 @@ enum ExportCommand {
     ],
     run: { arguments, console in
       let format = arguments.value("--format") ?? "json"
-      guard format == "json" || format == "csv" else { throw UsageError("unknown format '\(format)' (json, csv)") }
+      guard format == "json" || format == "csv" else { throw UsageError(zh: "未知的输出格式“\(format)”（可用：json、csv）", en: "unknown format '\(format)' (json, csv)") }
       let overrides = try CommandLineOverrides(arguments)
       let options = ModelOptions(profile: overrides.profile, year: overrides.year)
-      guard !arguments.positionals.isEmpty else { throw UsageError("name at least one file or folder") }
+      guard !arguments.positionals.isEmpty else { throw UsageError(zh: "请至少指定一个文件或文件夹", en: "name at least one file or folder") }
+      let language = arguments.language
       var exported: [(SourceFile, SyntaxTree)] = []
-      var failed = false
-      for path in try FileCollector.collect(arguments.positionals) {
+      let collected = FileCollector.collect(arguments.positionals)
+      for problem in collected.problems { console.error(CLIMessages.error(problem.text(language), language)) }
+      var failed = !collected.problems.isEmpty
+      for path in collected.files {
         do {
           let source = path == "-" ? try SourceFile(path: "-", bytes: console.readInput()) : try SourceFile.read(path: path)
           exported.append((source, SyntaxTree(parsing: source.utf8)))
         } catch {
-          console.error("error: \(error)")
+          console.error(CLIMessages.error(CLIMessages.describe(error, language), language))
           failed = true
         }
       }

@@ -17,10 +17,13 @@ struct Fixer {
   let includeUnsafe: Bool
   let console: Console
   let configurations: ConfigurationResolver
+  /// The language of error messages.
+  let language: Language
   static let maximumPasses = 10
 
-  /// Fixes every file; returns the files as re-checked after fixing, and the number of write failures.
-  func fix(_ files: [CheckedFile]) throws -> ([CheckedFile], Int) {
+  /// Fixes every file; returns the files as re-checked after fixing, the number of write failures and the
+  /// number of findings fixed.
+  func fix(_ files: [CheckedFile]) throws -> (files: [CheckedFile], failures: Int, fixed: Int) {
     var results: [CheckedFile] = []
     var failures = 0
     var fixedCount = 0
@@ -48,15 +51,14 @@ struct Fixer {
           do {
             try file.source.write(text)
           } catch {
-            console.error("error: \(error)")
+            console.error(CLIMessages.error(CLIMessages.describe(error, language), language))
             failures += 1
           }
         }
       }
       results.append(current)
     }
-    if mode == .write && fixedCount > 0 { console.error("fixed \(fixedCount) finding(s)") }
-    return (results, failures)
+    return (results, failures, fixedCount)
   }
 }
 

@@ -35,8 +35,17 @@ public enum Jixiao {
     Run `jixiao help <command>` for a command's options. `jixiao --version` prints the version.
     """
 
+  /// `--lang`, accepted by every command (the language of messages and errors).
+  static let languageOption = OptionSpec("--lang", value: "zh|en", help: "Language of messages and errors (default: zh).")
+
+  /// A command's options, `--lang` included.
+  static func options(of command: Command) -> [OptionSpec] {
+    command.options.contains { $0.names.contains("--lang") } ? command.options : command.options + [languageOption]
+  }
+
   /// Runs a command line (without the program name) and returns the exit code.
   public static func main(_ arguments: [String], console: Console = .standard()) -> Int32 {
+    let language = CLIMessages.language(in: arguments)
     guard let first = arguments.first else {
       console.print(overview)
       return ExitCode.success
@@ -54,62 +63,44 @@ public enum Jixiao {
         return ExitCode.success
       }
       guard let command = commands.first(where: { $0.name == arguments[1] }) else {
-        console.error("error: unknown command '\(arguments[1])'\n\n\(overview)")
+        let message = language == .zh ? "未知的命令“\(arguments[1])”" : "unknown command '\(arguments[1])'"
+        console.error(CLIMessages.error(message, language) + "\n\n\(overview)")
         return ExitCode.usage
       }
-      console.print(helpText(usage: command.usage, summary: command.summary, options: command.options))
+      console.print(helpText(usage: command.usage, summary: command.summary, options: options(of: command)))
       return ExitCode.success
     default:
       break
     }
     guard let command = commands.first(where: { $0.name == first }) else {
-      console.error("error: unknown command '\(first)'. Run `jixiao --help` for the list of commands.")
+      let message =
+        language == .zh
+        ? "未知的命令“\(first)”。运行 `jixiao --help` 查看命令列表。"
+        : "unknown command '\(first)'. Run `jixiao --help` for the list of commands."
+      console.error(CLIMessages.error(message, language))
       return ExitCode.usage
     }
     let rest = Array(arguments.dropFirst())
     if rest.contains("--help") || rest.contains("-h") {
-      console.print(helpText(usage: command.usage, summary: command.summary, options: command.options))
+      console.print(helpText(usage: command.usage, summary: command.summary, options: options(of: command)))
       return ExitCode.success
     }
     do {
-      let parsed = try ParsedArguments.parse(rest, specs: command.options)
+      let parsed = try ParsedArguments.parse(rest, specs: options(of: command))
+      if let value = parsed.value("--lang"), Language(rawValue: value) == nil {
+        throw UsageError(zh: "未知的语言“\(value)”（可用：zh、en）", en: "unknown language '\(value)' (zh, en)")
+      }
       return try command.run(parsed, console)
     } catch let error as UsageError {
-      console.error("error: \(error.description)\n\nUsage: \(command.usage)\nRun `jixiao help \(command.name)` for details.")
+      let hint =
+        language == .zh
+        ? "用法：\(command.usage)\n运行 `jixiao help \(command.name)` 查看详细说明。"
+        : "Usage: \(command.usage)\nRun `jixiao help \(command.name)` for details."
+      console.error(CLIMessages.error(error.text.text(language), language) + "\n\n" + hint)
       return ExitCode.usage
     } catch {
-      console.error("error: \(error)")
+      console.error(CLIMessages.error(CLIMessages.describe(error, language), language))
       return ExitCode.usage
     }
-  }
-}
-
-/// Finding the form files named on the command line.
-enum FileCollector {
-  /// Files named, and `*.txt` files found under folders named (sorted, hidden folders skipped).
-  static func collect(_ paths: [String]) throws -> [String] {
-    var files: [String] = []
-    for path in paths {
-      if path == "-" {
-        files.append(path)
-        continue
-      }
-      var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-        throw UsageError("no such file or folder: \(path)")
-      }
-      if !isDirectory.boolValue {
-        files.append(path)
-        continue
-      }
-      let enumerator = FileManager.default.enumerator(atPath: path)
-      var found: [String] = []
-      while let relative = enumerator?.nextObject() as? String {
-        if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
-        if relative.hasSuffix(".txt") { found.append(path.hasSuffix("/") ? path + relative : path + "/" + relative) }
-      }
-      files.append(contentsOf: found.sorted())
-    }
-    return files
   }
 }

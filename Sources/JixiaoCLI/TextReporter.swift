@@ -7,40 +7,63 @@ struct TextReporter {
   let language: Language
   let color: Bool
 
-  func render(_ files: [CheckedFile]) -> String {
+  /// The report; `fixed` is the number of findings `--fix` fixed, `unchecked` the number of paths that could not
+  /// be checked (already reported as errors: the summary then never says that nothing was found).
+  func render(_ files: [CheckedFile], fixed: Int? = nil, unchecked: Int = 0) -> String {
     var output = ""
     for file in files {
+      if !file.tree.nodes.contains(where: \.isForm) {
+        // Not a finding (RULES.md, "Templates"): the file was read, but nothing in it was checked.
+        output += "\(paint(file.path, "1")): \(severityLabel(.information)): "
+        output += language == .zh ? "未找到绩效目标表（没有检查任何内容）\n\n" : "no performance-target table found (nothing was checked)\n\n"
+      }
       for diagnostic in file.diagnostics { output += render(diagnostic, in: file) }
       if !file.tree.nodes.contains(where: Linter.isCheckable) {
         // Not a finding: the file holds no form at all, which the user should know rather than see silence.
         output += "\(paint(file.path, "1")): \(language == .zh ? "信息：未找到绩效目标表" : "info: no performance-target table found")\n"
       }
     }
+    return output + summary(files, fixed: fixed, unchecked: unchecked)
+  }
+
+  /// The last line: what was found, by severity (or, after `--fix`, what was fixed and what remains).
+  func summary(_ files: [CheckedFile], fixed: Int? = nil, unchecked: Int = 0) -> String {
     let counts = SeverityCounts(files)
-    if counts.total == 0 {
-      output += language == .zh ? "未发现问题（\(files.count) 个文件）。\n" : "No problems found in \(files.count) file(s).\n"
-    } else {
-      let fixable = files.flatMap(\.diagnostics).filter { $0.fixes.contains(where: \.isSafe) }.count
-      if language == .zh {
-        output += "发现 \(counts.total) 个问题（错误 \(counts.error)，警告 \(counts.warning)，提示 \(counts.information + counts.hint)）"
-        output += fixable > 0 ? "；其中 \(fixable) 个可用 `--fix` 自动修复。\n" : "。\n"
-      } else {
-        output += "Found \(counts.total) problem(s) (\(counts.error) error(s), \(counts.warning) warning(s), "
-        output += "\(counts.information + counts.hint) note(s))"
-        output += fixable > 0 ? "; \(fixable) fixable with `--fix`.\n" : ".\n"
-      }
+    let fixable = files.flatMap(\.diagnostics).filter { $0.fixes.contains(where: \.isSafe) }.count
+    let zh = language == .zh
+    let breakdown =
+      zh
+      ? "错误 \(counts.error)，警告 \(counts.warning)，信息 \(counts.information)，提示 \(counts.hint)"
+      : "\(counts.error) error(s), \(counts.warning) warning(s), \(counts.information) info, \(counts.hint) hint(s)"
+    if let fixed {
+      var line = zh ? "已修复 \(fixed) 个问题，剩余 \(counts.total) 个" : "Fixed \(fixed), \(counts.total) remaining"
+      if counts.total > 0 { line += zh ? "（\(breakdown)）" : " (\(breakdown))" }
+      return line + (zh ? "。\n" : ".\n")
     }
-    return output
+    if counts.total == 0 && unchecked > 0 {
+      if files.isEmpty { return zh ? "没有检查任何文件（原因见上方的错误信息）。\n" : "No file was checked (see the errors above).\n" }
+      return zh
+        ? "\(unchecked) 个文件或文件夹未能检查（见错误信息），其余 \(files.count) 个文件没有问题。\n"
+        : "\(unchecked) path(s) could not be checked (see the errors); the other \(files.count) file(s) have no problems.\n"
+    }
+    if counts.total == 0 {
+      return zh ? "未发现问题（\(files.count) 个文件）。\n" : "No problems found in \(files.count) file(s).\n"
+    }
+    if zh {
+      return "发现 \(counts.total) 个问题（\(breakdown)）" + (fixable > 0 ? "；其中 \(fixable) 个可用 `--fix` 自动修复。\n" : "。\n")
+    }
+    return "Found \(counts.total) problem(s) (\(breakdown))" + (fixable > 0 ? "; \(fixable) fixable with `--fix`.\n" : ".\n")
   }
 
   private func paint(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
 
   private func severityLabel(_ severity: Severity) -> String {
+    let zh = language == .zh
     switch severity {
-    case .error: return paint("error", "1;31")
-    case .warning: return paint("warning", "1;33")
-    case .information: return paint("info", "1;34")
-    case .hint: return paint("hint", "1;36")
+    case .error: return paint(zh ? "错误" : "error", "1;31")
+    case .warning: return paint(zh ? "警告" : "warning", "1;33")
+    case .information: return paint(zh ? "信息" : "info", "1;34")
+    case .hint: return paint(zh ? "提示" : "hint", "1;36")
     }
   }
 
@@ -63,7 +86,8 @@ struct TextReporter {
     output += "\(gutter) | " + String(repeating: " ", count: DisplayWidth.of(DisplayWidth.expandTabs(before)))
     output += paint(String(repeating: "^", count: caretCount), diagnostic.severity == .error ? "1;31" : "1;33") + "\n"
     if let fix = diagnostic.fixes.first {
-      let label = language == .zh ? (fix.isSafe ? "修复" : "修复（不安全）") : (fix.isSafe ? "fix" : "unsafe fix")
+      // An unsafe fix may change what the form says: `--unsafe-fixes` applies it, after the user has looked.
+      let label = language == .zh ? (fix.isSafe ? "修复" : "修复（需人工确认）") : (fix.isSafe ? "fix" : "unsafe fix")
       output += "\(gutter) = \(label): \(fix.title.text(language))\n"
     }
     return output + "\n"

@@ -12,15 +12,16 @@ import Testing
     #expect(CLIRun(["check", "--select", "JX502", seed]).exitCode == 0)
     let empty = try folder.write("empty.txt", "")
     #expect(CLIRun(["check", empty]).exitCode == 0)
+    #expect(CLIRun(["check", "/no/such/file.txt", seed]).exitCode == 2)
   }
 
   @Test func usageErrorsExitTwoWithAClearMessage() {
-    let unknown = CLIRun(["check", "--frobnicate"])
+    let unknown = CLIRun(["check", "--lang", "en", "--frobnicate"])
     #expect(unknown.exitCode == 2)
     #expect(unknown.stderr.contains("unknown option '--frobnicate'"))
-    #expect(CLIRun(["check", "--format", "xml", "x"]).stderr.contains("unknown format 'xml'"))
+    #expect(CLIRun(["check", "--lang", "en", "--format", "xml", "x"]).stderr.contains("unknown format 'xml'"))
     #expect(CLIRun(["check", "/no/such/file.txt"]).exitCode == 2)
-    #expect(CLIRun(["check", "--select", "JX999"]).stderr.contains("no rule matches 'JX999'"))
+    #expect(CLIRun(["check", "--lang", "en", "--select", "JX999"]).stderr.contains("no rule matches 'JX999'"))
     #expect(CLIRun(["frobnicate"]).exitCode == 2)
   }
 
@@ -37,7 +38,7 @@ import Testing
     let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     let header = try #require(lines.first { $0.contains("[JX301]") })
     #expect(header.hasSuffix("成本指标所列金额合计 20万元（普法经费15万元、法治创建经费5万元），超过年度本级预算金额 14万元"))
-    #expect(header.hasPrefix(Seed.url.path + ":10:2: error[JX301]"))
+    #expect(header.hasPrefix(Seed.url.path + ":10:2: 错误[JX301]"))
     let index = try #require(lines.firstIndex(of: header))
     #expect(lines[index + 2] == "10 |     14万　")
     // `14万` is 2 + 2 display columns; the caret starts under `1` after the expanded TAB.

@@ -57,7 +57,7 @@ import Testing
     let folder = try ScratchFolder()
     try folder.write(".jixiao.json", "{\n  \"colour\": true\n}\n")
     let path = try folder.write("seed.txt", Seed.bytes)
-    let run = CLIRun(["check", "--select", "JX301", path])
+    let run = CLIRun(["check", "--lang", "en", "--select", "JX301", path])
     #expect(run.exitCode == 1)
     #expect(run.stderr.contains("warning: ") && run.stderr.contains(".jixiao.json:2: unknown key \"colour\" ignored"))
   }

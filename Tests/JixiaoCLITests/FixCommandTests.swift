@@ -91,9 +91,10 @@ import Testing
     let folder = try ScratchFolder()
     let garbage: [UInt8] = [0xFF, 0xFF, 0x81, 0x20, 0xFE, 0x00, 0x00]
     let path = try folder.write("bad.txt", garbage)
-    let run = CLIRun(["check", "--fix", path])
+    let run = CLIRun(["check", "--lang", "en", "--fix", path])
     #expect(run.exitCode == 2)
-    #expect(run.stderr.contains("not UTF-8"))
+    // NUL bytes: refused as binary before decoding.
+    #expect(run.stderr.contains("\(path): this is a binary file"))
     #expect([UInt8](FileManager.default.contents(atPath: path)!) == garbage)
   }
 

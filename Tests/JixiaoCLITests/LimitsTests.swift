@@ -15,7 +15,7 @@ import Testing
     let folder = try ScratchFolder()
     let path = try folder.write("seed.txt", Seed.bytes)
     let size = Seed.bytes.count
-    let refused = CLIRun(["check", "--max-file-size", String(size - 1), path])
+    let refused = CLIRun(["check", "--lang", "en", "--max-file-size", String(size - 1), path])
     #expect(refused.exitCode == ExitCode.usage)
     #expect(refused.stderr.contains("\(size) bytes is more than the limit of \(size - 1) bytes"), "\(refused.stderr)")
     #expect(refused.stderr.contains("--max-file-size"))
@@ -31,7 +31,7 @@ import Testing
     let folder = try ScratchFolder()
     let path = try folder.write("seed.txt", Seed.bytes)
     try folder.write(".jixiao.json", #"{"maxFileSize": 1000}"#)
-    let refused = CLIRun(["check", path])
+    let refused = CLIRun(["check", "--lang", "en", path])
     #expect(refused.exitCode == ExitCode.usage)
     #expect(refused.stderr.contains("more than the limit of 1000 bytes"), "\(refused.stderr)")
     // The option overrides the configuration.
@@ -41,7 +41,7 @@ import Testing
   }
 
   @Test func standardInputHasTheLimitToo() {
-    let run = CLIRun(["check", "--max-file-size", "10", "-"], stdin: Seed.text)
+    let run = CLIRun(["check", "--lang", "en", "--max-file-size", "10", "-"], stdin: Seed.text)
     #expect(run.exitCode == ExitCode.usage)
     #expect(run.stderr.contains("more than the limit of 10 bytes"), "\(run.stderr)")
   }

@@ -5,7 +5,8 @@ import Foundation
 ///
 /// Keys: `profile`, `year`, `unit`, `language`, `rules` (code → severity or "off"), `select`, `ignore`,
 /// `ignores` (per-path and per-form: `{"path": "2021/*.txt", "form": "5-3", "rules": ["JX204"]}`),
-/// `thresholds` (`satisfactionFloor`, `boilerplateRepeat`), `maxFileSize`.
+/// `thresholds` (`satisfactionFloor`, `boilerplateRepeat`), `maxFileSize`, `exclude` (folders and files that folder
+/// searches skip, in addition to `FormFiles.defaultExclude`).
 public struct ConfigurationFile: Sendable {
   /// The file name searched for.
   public static let fileName = ".jixiao.json"
@@ -20,6 +21,8 @@ public struct ConfigurationFile: Sendable {
   public let language: Language?
   /// Largest file checked, in bytes.
   public let maximumFileSize: Int?
+  /// What folder searches skip: `FormFiles.defaultExclude` and the file's `exclude` patterns.
+  public var exclude: [String] = FormFiles.defaultExclude
   /// Per-path (and per-form) ignores.
   public let ignores: [(path: String?, form: String?, rules: Set<String>)]
 
@@ -106,6 +109,7 @@ private struct ConfigurationReader {
 
   static let knownKeys: Set<String> = [
     "$schema", "profile", "year", "unit", "language", "rules", "select", "ignore", "ignores", "thresholds", "maxFileSize",
+    "exclude",
   ]
 
   /// Line of the first occurrence of `"key"` in the file, to point at it.
@@ -203,10 +207,19 @@ private struct ConfigurationReader {
       guard let size = value as? Int, !(value is Bool), size > 0 else { throw error("maxFileSize", "must be a positive number of bytes") }
       maximumFileSize = size
     }
+    var exclude = FormFiles.defaultExclude
+    if let value = root["exclude"] {
+      guard let patterns = value as? [String], !patterns.contains(where: \.isEmpty) else {
+        throw error("exclude", "must be an array of folder names or globs, such as [\"__Snapshots__\", \"drafts/**\"]")
+      }
+      exclude += patterns
+    }
     let folder = ((path.hasPrefix("/") ? path : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path))
       as NSString).deletingLastPathComponent
-    return ConfigurationFile(
+    var file = ConfigurationFile(
       path: path, folder: folder, base: configuration, language: language, maximumFileSize: maximumFileSize, ignores: ignores)
+    file.exclude = exclude
+    return file
   }
 
   func codes(_ value: Any?, key: String) throws -> [String] {

@@ -77,7 +77,7 @@ enum HygieneText {
     var result = ""
     for scalar in lineBreaksAsLF(text) {
       switch scalar {
-      case "\u{3000}": result += "<U+3000>"
+      case "\u{3000}": result += "<全角空格>"
       case "\u{A0}": result += "<NBSP>"
       case "\t": result += "<TAB>"
       case "\r": continue

@@ -53,11 +53,10 @@ struct ListRunTogetherRule: Rule {
         let end = scalars[marker.end - 1].offset + UTF8.width(scalars[marker.end - 1].scalar)
         let range = cell.nodeRange(offset..<end)
         let item = "\(marker.number)、"
-        // Up to six characters of the previous item, so the reader sees where it was cut.
-        let tail = String(String.UnicodeScalarView(scalars[max(0, marker.start - 6)..<marker.start].map(\.scalar)))
+        let tail = ListRunTogetherRule.excerpt(before: marker.start, in: scalars)
         let message = LocalizedText(
-          zh: "条目“\(item)”紧跟在“…\(tail)”后面，缺少“；”等分隔符（上一条可能被截断）",
-          en: "Item “\(item)” runs straight on from “…\(tail)” with no separator (the previous item may be cut short)")
+          zh: "条目“\(item)”紧跟在“\(tail)”后面，缺少“；”等分隔符（上一条可能被截断）",
+          en: "Item “\(item)” runs straight on from “\(tail)” with no separator (the previous item may be cut short)")
         let fix = Fix(
           title: LocalizedText(zh: "在“\(item)”前插入“；”", en: "Insert “；” before “\(item)”"), isSafe: true,
           edits: [FixEdit(range: cell.nodeRange(offset..<offset), newText: "；")])
@@ -65,6 +64,18 @@ struct ListRunTogetherRule: Rule {
       }
     }
     return findings
+  }
+
+  /// Quotation marks, brackets and punctuation an excerpt never starts with: `“…”普法` reads as a broken quote.
+  static let excerptTrim: Set<Unicode.Scalar> = Set("“”‘’\"'「」『』《》〈〉（）()【】[]，,。.；;：:、！!？? 　\t".unicodeScalars)
+
+  /// Up to six characters of the previous item, so the reader sees where it was cut: `…` when it is cut, and never
+  /// starting on a quotation mark or punctuation (the excerpt starts after it).
+  static func excerpt(before end: Int, in scalars: [(scalar: Unicode.Scalar, offset: Int)]) -> String {
+    var start = max(0, end - 6)
+    while start < end - 1 && excerptTrim.contains(scalars[start].scalar) { start += 1 }
+    let text = String(String.UnicodeScalarView(scalars[start..<end].map(\.scalar)))
+    return start > 0 ? "…" + text : text
   }
 
   /// `N、` markers: a maximal run of ASCII digits followed by `、` (scalar indices; `end` past the `、`).

@@ -1,0 +1,146 @@
+import Foundation
+
+/// What the CLI and the language server both do to find forms on disk: which names are form files, how a folder
+/// is searched, where a file's `.jixiao.json` is. One implementation, so `jixiao check DIR` and the editor's
+/// workspace diagnostics always see the same files and the same configuration.
+public enum FormFiles {
+  /// Folders never searched unless a configuration says otherwise (`exclude` adds to them).
+  public static let defaultExclude = [".git", ".build", "node_modules"]
+
+  /// Whether a file name is a form file for folder searches: it ends in `.txt`, in any case (`表.TXT` from Windows).
+  public static func isFormFileName(_ name: String) -> Bool {
+    let scalars = Array(name.unicodeScalars.suffix(4))
+    guard scalars.count == 4, scalars[0] == "." else { return false }
+    return String(String.UnicodeScalarView(scalars[1...])).lowercased() == "txt"
+  }
+
+  /// Whether a folder or file, given by its path relative to the searched folder, is excluded: a pattern
+  /// without `/` matches any path component by name (`node_modules`, `__Snapshots__`, `*.bak`); one with `/`
+  /// matches the relative path (`drafts/**`).
+  public static func isExcluded(_ relativePath: String, by patterns: [String]) -> Bool {
+    let components = relativePath.split(separator: "/").map(String.init)
+    for pattern in patterns {
+      let trimmed = pattern.hasSuffix("/") ? String(pattern.dropLast()) : pattern
+      if trimmed.contains("/") {
+        if Glob.matches(trimmed, relativePath) { return true }
+      } else if components.contains(where: { Glob.matches(trimmed, $0) }) {
+        return true
+      }
+    }
+    return false
+  }
+
+  /// Every form file below `folder` (paths are `folder` joined with the relative path), sorted; excluded
+  /// folders are not entered. Symbolic links to folders are not followed (no cycles).
+  public static func discover(in folder: String, exclude: [String] = defaultExclude) -> [String] {
+    guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
+    var found: [String] = []
+    while let relative = enumerator.nextObject() as? String {
+      if isExcluded(relative, by: exclude) {
+        if (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory { enumerator.skipDescendants() }
+        continue
+      }
+      guard isFormFileName(relative), (enumerator.fileAttributes?[.type] as? FileAttributeType) != .typeDirectory else {
+        continue
+      }
+      found.append(folder.hasSuffix("/") ? folder + relative : folder + "/" + relative)
+    }
+    return found.sorted()
+  }
+
+  /// The nearest `.jixiao.json` at or above `folder` (an absolute path), not above `root` when given.
+  /// `cache` remembers each folder's answer, so many files in one tree cost one search.
+  public static func nearestConfiguration(from folder: String, stopAt root: String? = nil, cache: inout [String: String?]) -> String? {
+    var visited: [String] = []
+    var current = folder
+    var result: String?
+    while true {
+      if let cached = cache[current] {
+        result = cached
+        break
+      }
+      visited.append(current)
+      let candidate = (current as NSString).appendingPathComponent(ConfigurationFile.fileName)
+      if FileManager.default.fileExists(atPath: candidate) {
+        result = candidate
+        break
+      }
+      let parent = (current as NSString).deletingLastPathComponent
+      if current == root || parent == current || parent.isEmpty { break }
+      current = parent
+    }
+    for folder in visited { cache[folder] = result }
+    return result
+  }
+}
+
+/// What a file is, from its first bytes: text the checker reads, or a document it cannot read as text.
+public enum FileKind: Equatable, Sendable {
+  /// Text (or undecidable: the decoder has the last word).
+  case text
+  /// A Word document (.docx, or a ZIP named so).
+  case wordDocument
+  /// An Excel workbook (.xlsx).
+  case excelWorkbook
+  /// A pre-2007 Office file (.doc, .xls, .et/.wps): a compound file.
+  case legacyOffice
+  /// A PDF.
+  case pdf
+  /// Another archive (ZIP) or binary file.
+  case binary
+
+  /// The kind of a file from its name and first bytes.
+  public static func sniff(_ bytes: [UInt8], path: String) -> FileKind {
+    let lowercasedPath = path.lowercased()
+    if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0x50, 0x4B, 0x05, 0x06]) {
+      if lowercasedPath.hasSuffix(".xlsx") || lowercasedPath.hasSuffix(".xlsm") { return .excelWorkbook }
+      if lowercasedPath.hasSuffix(".docx") || lowercasedPath.hasSuffix(".docm") { return .wordDocument }
+      // Inside the ZIP, Word keeps word/document.xml and Excel xl/workbook.xml; the names are stored plainly.
+      let head = bytes.prefix(1 << 16)
+      if contains(head, "word/") { return .wordDocument }
+      if contains(head, "xl/") { return .excelWorkbook }
+      return .binary
+    }
+    if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return .legacyOffice }
+    if bytes.starts(with: Array("%PDF".utf8)) { return .pdf }
+    // NUL bytes are valid UTF-8 but never in a form; UTF-16 (which has them) is read only with its BOM.
+    if !bytes.starts(with: [0xFF, 0xFE]) && !bytes.starts(with: [0xFE, 0xFF]) && bytes.prefix(8192).contains(0) { return .binary }
+    return .text
+  }
+
+  /// Why the file is not checked as text, and what to do (nil for `.text`).
+  public var explanation: LocalizedText? {
+    switch self {
+    case .text: return nil
+    case .wordDocument:
+      return LocalizedText(
+        zh: "这是 Word 文件（.docx），不是纯文本：请在 Word 中“另存为”纯文本（.txt，UTF-8）后再检查",
+        en: "this is a Word document (.docx), not plain text: save it as plain text (.txt, UTF-8) in Word and check that")
+    case .excelWorkbook:
+      return LocalizedText(
+        zh: "这是 Excel 文件（.xlsx），不是纯文本：请把表格复制到文本文件（.txt）后再检查",
+        en: "this is an Excel workbook (.xlsx), not plain text: copy the table into a text file (.txt) and check that")
+    case .legacyOffice:
+      return LocalizedText(
+        zh: "这是旧版 Office 文件（.doc/.xls），不是纯文本：请在 Word 或 Excel 中另存为纯文本（.txt）后再检查",
+        en: "this is an old Office file (.doc/.xls), not plain text: save it as plain text (.txt) in Word or Excel and check that")
+    case .pdf:
+      return LocalizedText(
+        zh: "这是 PDF 文件，不是纯文本：请用原始的 Word 文件另存为纯文本（.txt）后再检查",
+        en: "this is a PDF, not plain text: save the original Word document as plain text (.txt) and check that")
+    case .binary:
+      return LocalizedText(zh: "这是二进制文件，不是纯文本，未检查", en: "this is a binary file, not text; it was not checked")
+    }
+  }
+
+  private static func contains(_ bytes: ArraySlice<UInt8>, _ text: String) -> Bool {
+    let needle = Array(text.utf8)
+    guard bytes.count >= needle.count else { return false }
+    var index = bytes.startIndex
+    while index <= bytes.endIndex - needle.count {
+      if bytes[index] == needle[0] && bytes[index..<(index + needle.count)].elementsEqual(needle) { return true }
+      index += 1
+    }
+    return false
+  }
+}

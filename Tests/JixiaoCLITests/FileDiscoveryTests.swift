@@ -1,0 +1,117 @@
+import FormLint
+import Foundation
+import Testing
+
+@testable import JixiaoCLI
+
+/// Which files a run checks, and what it says about those it cannot (#16 items 7 and 15).
+@Suite struct FileDiscoveryTests {
+  @Test func aMissingFileIsReportedAndTheOthersAreStillChecked() throws {
+    let folder = try ScratchFolder()
+    let seed = try folder.write("seed.txt", Seed.bytes)
+    let missing = folder.url.appendingPathComponent("nope.txt").path
+    let run = CLIRun(["check", missing, seed])
+    #expect(run.exitCode == ExitCode.usage)
+    #expect(run.stderr.contains("错误：找不到文件或文件夹：\(missing)"), "\(run.stderr)")
+    #expect(run.stdout.contains("\(seed):10:2: 错误[JX301]"))
+    #expect(!run.stdout.contains("未发现问题"))
+    let json = CLIRun(["check", "--format", "json", missing, seed])
+    #expect(json.exitCode == ExitCode.usage && !json.diagnostics.isEmpty)
+  }
+
+  @Test func anErrorNeverEndsInNoProblemsFound() throws {
+    let folder = try ScratchFolder()
+    let clean = try folder.write("clean.txt", "会议纪要\n")
+    let missing = folder.url.appendingPathComponent("nope.txt").path
+    let run = CLIRun(["check", missing])
+    #expect(run.exitCode == ExitCode.usage)
+    #expect(!run.stdout.contains("未发现问题"), "\(run.stdout)")
+    #expect(run.stdout.contains("没有检查任何文件"))
+    let both = CLIRun(["check", missing, clean])
+    #expect(!both.stdout.contains("未发现问题"), "\(both.stdout)")
+    #expect(both.stdout.contains("1 个文件或文件夹未能检查"))
+  }
+
+  @Test func wordAndExcelFilesSayWhatTheyAre() throws {
+    let folder = try ScratchFolder()
+    // The start of a .docx: a ZIP whose first entry is word/document.xml.
+    let zip: [UInt8] = [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00] + Array("\u{0}\u{0}word/document.xml".utf8)
+    let docx = try folder.write("表.docx", zip)
+    let renamed = try folder.write("表.txt", zip)
+    let xlsx = try folder.write("表.xlsx", [0x50, 0x4B, 0x03, 0x04] + Array("xl/workbook.xml".utf8))
+    let pdf = try folder.write("表.pdf", Array("%PDF-1.7\n".utf8))
+    let doc = try folder.write("表.doc", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0])
+    let run = CLIRun(["check", docx, renamed, xlsx, pdf, doc])
+    #expect(run.exitCode == ExitCode.usage)
+    #expect(run.stderr.contains("错误：\(docx)：这是 Word 文件（.docx）"), "\(run.stderr)")
+    #expect(run.stderr.contains("错误：\(renamed)：这是 Word 文件（.docx）"), "\(run.stderr)")
+    #expect(run.stderr.contains("错误：\(xlsx)：这是 Excel 文件（.xlsx）"), "\(run.stderr)")
+    #expect(run.stderr.contains("错误：\(pdf)：这是 PDF 文件"), "\(run.stderr)")
+    #expect(run.stderr.contains("错误：\(doc)：这是旧版 Office 文件"), "\(run.stderr)")
+    #expect(!run.stdout.contains("未发现问题"))
+    #expect(CLIRun(["check", "--lang", "en", docx]).stderr.contains("error: \(docx): this is a Word document (.docx)"))
+  }
+
+  @Test func aTextFileWithNoFormSaysSo() throws {
+    let folder = try ScratchFolder()
+    let notes = try folder.write("notes.txt", "会议纪要\n今天讨论了预算。\n")
+    let run = CLIRun(["check", notes])
+    #expect(run.exitCode == ExitCode.success)
+    #expect(run.stdout.contains("\(notes): 信息: 未找到绩效目标表"), "\(run.stdout)")
+    #expect(CLIRun(["check", "--lang", "en", notes]).stdout.contains("\(notes): info: no performance-target table found"))
+    #expect(!CLIRun(["check", Seed.url.path]).stdout.contains("未找到绩效目标表"))
+  }
+
+  @Test func anEmptyFolderSaysSo() throws {
+    let folder = try ScratchFolder()
+    try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("empty"), withIntermediateDirectories: true)
+    let empty = folder.url.appendingPathComponent("empty").path
+    let run = CLIRun(["check", empty])
+    #expect(run.exitCode == ExitCode.usage)
+    #expect(run.stderr.contains("文件夹 \(empty) 中没有 .txt 文件"), "\(run.stderr)")
+    #expect(!run.stdout.contains("未发现问题"))
+  }
+
+  @Test func foldersMatchTxtInAnyCaseAndSkipOnlyWhatIsExcluded() throws {
+    let folder = try ScratchFolder()
+    let manager = FileManager.default
+    for sub in ["A", ".drafts", "node_modules", ".git", "__Snapshots__", "out"] {
+      try manager.createDirectory(at: folder.url.appendingPathComponent(sub), withIntermediateDirectories: true)
+    }
+    for name in ["A/UPPER.TXT", "A/mixed.Txt", "A/notes.md", ".drafts/d.txt", "node_modules/n.txt", ".git/g.txt", "__Snapshots__/s.txt", "out/o.txt"] {
+      try folder.write(name, Seed.bytes)
+    }
+    func checked(_ arguments: [String]) -> Set<String> {
+      let run = CLIRun(["check", "--format", "json"] + arguments + [folder.url.path])
+      let report = (try? JSONSerialization.jsonObject(with: Data(run.stdout.utf8))) as? [String: Any]
+      let files = (report?["files"] as? [[String: Any]]) ?? []
+      return Set(files.compactMap { ($0["path"] as? String).map { String($0.dropFirst(folder.url.path.count + 1)) } })
+    }
+    #expect(checked([]) == ["A/UPPER.TXT", "A/mixed.Txt", ".drafts/d.txt", "__Snapshots__/s.txt", "out/o.txt"])
+    try folder.write(".jixiao.json", #"{"exclude": ["__Snapshots__", "out/**", ".drafts"]}"#)
+    #expect(checked([]) == ["A/UPPER.TXT", "A/mixed.Txt"])
+    try folder.write(".jixiao.json", #"{"exclude": "out"}"#)
+    #expect(CLIRun(["check", folder.url.path]).exitCode == ExitCode.usage)
+  }
+
+  @Test func theServerAndTheCLIFindTheSameFiles() throws {
+    #expect(FormFiles.isFormFileName("表.TXT") && FormFiles.isFormFileName("a.txt") && FormFiles.isFormFileName("b.Txt"))
+    #expect(!FormFiles.isFormFileName("a.txt.bak") && !FormFiles.isFormFileName("txt") && !FormFiles.isFormFileName("a.md"))
+    #expect(FormFiles.isExcluded("x/node_modules/a.txt", by: FormFiles.defaultExclude))
+    #expect(!FormFiles.isExcluded("x/.cache/a.txt", by: FormFiles.defaultExclude))
+    #expect(FormFiles.isExcluded("drafts/2021/a.txt", by: ["drafts/**"]))
+    #expect(!FormFiles.isExcluded("final/drafts.txt", by: ["drafts"]))
+  }
+
+  @Test func nearestConfigurationIsFoundOnceAndStopsAtTheRoot() throws {
+    let folder = try ScratchFolder()
+    let deep = folder.url.appendingPathComponent("a/b/c")
+    try FileManager.default.createDirectory(at: deep, withIntermediateDirectories: true)
+    let config = try folder.write("a/.jixiao.json", "{}")
+    var cache: [String: String?] = [:]
+    #expect(FormFiles.nearestConfiguration(from: deep.path, cache: &cache) == config)
+    #expect(cache[folder.url.appendingPathComponent("a/b").path] == .some(config))
+    var fresh: [String: String?] = [:]
+    #expect(FormFiles.nearestConfiguration(from: deep.path, stopAt: folder.url.appendingPathComponent("a/b").path, cache: &fresh) == nil)
+  }
+}
