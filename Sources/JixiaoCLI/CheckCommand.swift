@@ -43,42 +43,17 @@ enum CheckCommand {
     let language = overrides.language ?? configurations.language(for: files.first ?? paths.first) ?? .zh
 
     // A path that cannot be checked is reported and counted; every other file is still checked (exit 2).
-    var failures = 0
-    func report(_ message: String) {
-      console.error(CLIMessages.error(message, language))
-      failures += 1
-    }
-    for problem in collected.problems { report(problem.text(language)) }
-    let sources: [SourceFile?] = files.map { path in
-      do {
-        // The option wins over the file's configuration (`maxFileSize`), which wins over the default.
-        let name = path == "-" ? arguments.value("--stdin-filename") ?? "-" : path
-        let maximumSize = try maximumSizeOption ?? configurations.maximumFileSize(for: name) ?? SourceFile.defaultMaximumSize
-        if path == "-" {
-          let bytes = console.readInput()
-          if bytes.count > maximumSize { throw SourceFileError.tooLarge(path: name, size: bytes.count, limit: maximumSize) }
-          if let explanation = FileKind.sniff(bytes, path: name).explanation {
-            report("\(name)\(language == .zh ? "：" : ": ")\(explanation.text(language))")
-            return nil
-          }
-          return try SourceFile(path: name, bytes: bytes)
-        }
-        if let explanation = FileKind.sniff(leadingBytes(of: path), path: path).explanation {
-          report("\(path)\(language == .zh ? "：" : ": ")\(explanation.text(language))")
-          return nil
-        }
-        return try SourceFile.read(path: path, maximumSize: maximumSize)
-      } catch {
-        report(CLIMessages.describe(error, language))
-        return nil
-      }
-    }
-    let readable = sources.compactMap { $0 }
+    for problem in collected.problems { console.error(CLIMessages.error(problem.text(language), language)) }
+    let checker = FileChecker(
+      configurations: configurations, console: console, language: language, maximumSize: maximumSizeOption,
+      stdinName: arguments.value("--stdin-filename"))
+    let run = try checker.run(files)
+    var failures = collected.problems.count + run.failures
     let readsStdin = files == ["-"]
     let fixMode: FixMode? =
       arguments.flag("--diff") ? .diff : arguments.flag("--fix") ? (readsStdin ? .stdout : .write) : nil
     let includeUnsafe = arguments.flag("--unsafe-fixes")
-    var checked = try CheckRunner.check(readable, configurations: configurations, console: console)
+    var checked = run.files
     var fixedCount: Int?
     if let fixMode {
       let fixer = Fixer(mode: fixMode, includeUnsafe: includeUnsafe, console: console, configurations: configurations, language: language)
@@ -104,14 +79,6 @@ enum CheckCommand {
     if failures > 0 { return ExitCode.usage }
     if arguments.flag("--exit-zero") { return ExitCode.success }
     return checked.contains { $0.diagnostics.contains { $0.severity == .error } } ? ExitCode.findings : ExitCode.success
-  }
-
-  /// The first bytes of a file, to tell a Word or Excel file from text before decoding (GB18030 decodes
-  /// almost any bytes). Empty when the file cannot be opened: reading it reports why.
-  static func leadingBytes(of path: String) -> [UInt8] {
-    guard let handle = FileHandle(forReadingAtPath: path) else { return [] }
-    defer { try? handle.close() }
-    return [UInt8]((try? handle.read(upToCount: 1 << 16)) ?? Data())
   }
 }
 
@@ -156,62 +123,6 @@ struct CommandLineOverrides {
     if let language { configuration.language = language }
     if let profile { configuration.model.profile = profile }
     if let year { configuration.model.year = year }
-  }
-}
-
-/// Checks files, both cores at once.
-enum CheckRunner {
-  static func check(_ sources: [SourceFile], configurations: ConfigurationResolver, console: Console) throws -> [CheckedFile] {
-    let configs = try sources.map { try configurations.configuration(for: $0.path) }
-    let results = Results(count: sources.count)
-    let progress = Progress(total: sources.count, console: console)
-    DispatchQueue.concurrentPerform(iterations: sources.count) { index in
-      let tree = SyntaxTree(parsing: sources[index].utf8)
-      let diagnostics = Linter(configuration: configs[index]).lint(tree)
-      results.store(CheckedFile(source: sources[index], tree: tree, diagnostics: diagnostics), at: index, progress: progress)
-    }
-    progress.finish()
-    return results.files.compactMap { $0 }
-  }
-
-  /// Results filled in by concurrent workers, under a lock.
-  final class Results: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var files: [CheckedFile?]
-
-    init(count: Int) { files = [CheckedFile?](repeating: nil, count: count) }
-
-    func store(_ file: CheckedFile, at index: Int, progress: Progress) {
-      lock.lock()
-      defer { lock.unlock() }
-      files[index] = file
-      progress.step()
-    }
-  }
-
-  /// A progress line on stderr when it is a terminal and the run is long.
-  final class Progress: @unchecked Sendable {
-    let total: Int
-    let console: Console
-    var done = 0
-    let started = Date()
-    var shown = false
-
-    init(total: Int, console: Console) {
-      self.total = total
-      self.console = console
-    }
-
-    func step() {
-      done += 1
-      guard console.isErrorTerminal, total > 20, Date().timeIntervalSince(started) > 0.5, done % 10 == 0 || done == total else {
-        return
-      }
-      shown = true
-      console.error("\rchecking \(done)/\(total) files…", terminator: "")
-    }
-
-    func finish() { if shown { console.error("\r\u{1B}[K", terminator: "") } }
   }
 }
 

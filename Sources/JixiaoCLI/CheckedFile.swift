@@ -6,6 +6,8 @@ struct CheckedFile {
   let source: SourceFile
   let tree: SyntaxTree
   let diagnostics: [Diagnostic]
+  /// The configuration it was checked with (the defaults for files made in tests).
+  var configuration = LintConfiguration()
 
   var path: String { source.path }
 

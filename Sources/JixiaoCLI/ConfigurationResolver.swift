@@ -3,7 +3,10 @@ import Foundation
 
 /// Finds the configuration for each checked file: `--config FILE`, else the nearest `.jixiao.json` walking up
 /// from the file's folder (like ruff), else the defaults; command-line options override either.
-final class ConfigurationResolver {
+///
+/// Safe to call from several threads (the checking engine's workers): the caches are behind a lock.
+final class ConfigurationResolver: @unchecked Sendable {
+  private let lock = NSRecursiveLock()
   private let explicitPath: String?
   private let overrides: CommandLineOverrides
   private let console: Console
@@ -48,6 +51,8 @@ final class ConfigurationResolver {
   }
 
   private func configurationFile(for path: String) throws -> ConfigurationFile? {
+    lock.lock()
+    defer { lock.unlock() }
     if let explicitPath { return try load(explicitPath) }
     let start = path == "-" ? FileManager.default.currentDirectoryPath : (absolute(path) as NSString).deletingLastPathComponent
     guard let found = FormFiles.nearestConfiguration(from: start, cache: &searched) else { return nil }
