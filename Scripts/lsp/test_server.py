@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import pathlib
+import urllib.parse
 
 from lsprotocol import types
 from pytest_lsp import LanguageClient
@@ -43,7 +45,11 @@ async def test_seed_findings_match_the_golden_list_with_exact_columns(client: La
     budget = next(d for d in diagnostics if d.code == "JX301" and d.range.start.line == 9)
     assert budget.range.end == types.Position(line=9, character=column_of(SEED, 9, "\u3000"))
     assert budget.related_information[0].location.range.start.line == 56  # the cost row
+    # The link is to the rule page shipped beside the binary (here the checkout's Documentation/Rules), which exists.
+    assert budget.code_description.href.startswith("file://")
     assert budget.code_description.href.endswith("JX301-budget-mismatch.md")
+    assert pathlib.Path(urllib.parse.urlparse(budget.code_description.href).path).is_file()
+    assert isinstance(budget.data, str) and len(budget.data) <= 12
     assert budget.source == "jixiao"
     # … and for every finding, the CLI's scalar column converted to UTF-16 (one engine, two front ends).
     for finding in cli_findings(SEED, tmp_path):
@@ -78,12 +84,17 @@ async def test_fix_all_applies_safe_fixes_only(client: LanguageClient):
     assert [action.kind for action in actions] == ["source.fixAll.jixiao"]
     edits = actions[0].edit.document_changes[0].edits
     assert actions[0].edit.document_changes[0].text_document.version == 1
+    # Diagnostics carry only a key in `data`; the unsafe budget fix is what the budget's quick fix edits.
+    budget = next(d for d in diagnostics if d.code == "JX301" and d.range.start.line == 9)
+    quick = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=doc(), range=budget.range,
+            context=types.CodeActionContext(diagnostics=[budget], only=[types.CodeActionKind.QuickFix])))
     unsafe = [
-        (edit["range"]["start"]["line"], edit["range"]["start"]["character"], edit["newText"])
-        for d in diagnostics
-        for fix in (d.data or {}).get("fixes", [])
-        if not fix["isSafe"]
-        for edit in fix["edits"]
+        (edit.range.start.line, edit.range.start.character, edit.new_text)
+        for action in quick
+        if action.edit is not None and "忽略" not in action.title
+        for edit in action.edit.document_changes[0].edits
     ]
     assert unsafe, "the seed has unsafe fixes (JX301's budget change)"
     for edit in edits:

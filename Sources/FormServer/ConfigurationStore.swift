@@ -19,7 +19,7 @@ struct ConfigurationStore {
   }
 
   /// Keys the server reads from editor settings that `.jixiao.json` does not know.
-  static let serverOnlyKeys: Set<String> = ["debounce"]
+  static let serverOnlyKeys: Set<String> = ["debounce", "docsURL"]
 
   private(set) var folders: [String] = []
   private var editorSettings: [String: Any] = [:]
@@ -31,6 +31,9 @@ struct ConfigurationStore {
 
   /// The debounce the editor settings ask for, in milliseconds.
   var debounceMilliseconds: Int? { (editorSettings["debounce"] as? NSNumber)?.intValue }
+
+  /// The address of the rule pages the editor settings name (`docsURL`), for diagnostics' `codeDescription`.
+  var documentationURL: String? { (editorSettings["docsURL"] as? String).flatMap { $0.isEmpty ? nil : $0 } }
 
   /// Starts over with new folders and settings.
   mutating func reset(folders: [String], editorSettings settings: JSONValue?, fallbackLanguage: Language) {

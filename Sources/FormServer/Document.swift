@@ -25,6 +25,7 @@ final class Document {
   private var flattenedFindings: [Finding] = []
   private var conversions = DiagnosticConversionCache()
   private var convertedRevision: Int?
+  private var diagnosticsChangedRevision = 0
 
   init(uri: DocumentURI, version: Int, text: String, resolved: ConfigurationStore.Resolved, revision: Int) {
     self.uri = uri
@@ -92,36 +93,38 @@ final class Document {
   /// Position conversions for the current text.
   func mapping(_ unit: ColumnUnit) -> PositionMapping { PositionMapping(tree: tree, unit: unit) }
 
-  /// The findings converted to LSP positions (cached per form node, converted at most once per revision).
-  func convertedFindings(session: Session) -> [ConvertedFinding] {
+  /// The diagnostics as a JSON array, assembled from per-node cached bytes (for both push and pull).
+  func serializedDiagnostics(session: Session) -> SerializedJSON {
     updateConversions(session)
-    return conversions.findings
+    return conversions.serialized(uri: uri)
   }
 
-  /// The diagnostics as JSON, ready to send; built per form node and reused while the node neither changes nor moves.
-  func diagnosticsJSON(session: Session) -> [JSONValue] {
+  /// The revision at which the diagnostics last changed (text edits that leave every diagnostic as it was, and
+  /// where it was, keep it): pull result ids are built from it, so such edits are answered `unchanged`.
+  func diagnosticsRevision(session: Session) -> Int {
     updateConversions(session)
-    return conversions.json(uri: uri)
+    return diagnosticsChangedRevision
   }
 
-  /// The diagnostics as a serialized JSON array, assembled from per-node cached bytes.
-  func serializedDiagnostics(session: Session) -> [UInt8] {
+  /// The finding a diagnostic's key (its `data`) names, if it is still current.
+  func locate(key: String, session: Session) -> LocatedFinding? {
     updateConversions(session)
-    return conversions.serializedJSON(uri: uri)
+    return conversions.locate(key: key, uri: uri)
   }
 
-  /// The diagnostics as typed values (for code actions and tests; publishing uses `serializedDiagnostics`).
-  func diagnostics(session: Session) -> [LSPDiagnostic] {
-    convertedFindings(session: session).map { lspDiagnostic($0, session: session) }
+  /// The current findings overlapping a range.
+  func locate(overlapping range: LSPRange, session: Session) -> [LocatedFinding] {
+    updateConversions(session)
+    return conversions.locate(overlapping: range, uri: uri)
   }
 
-  /// One converted finding as a typed diagnostic.
-  func lspDiagnostic(_ converted: ConvertedFinding, session: Session) -> LSPDiagnostic {
-    converted.lspDiagnostic(uri: uri, options: conversionOptions(session))
-  }
+  /// Memory held by the conversion cache (serialized diagnostics and converted findings), in bytes.
+  var conversionCacheBytes: Int { conversions.retainedBytes }
 
   private func conversionOptions(_ session: Session) -> ConversionOptions {
-    ConversionOptions(unit: session.unit, language: language, includeRelated: session.supportsRelatedInformation)
+    ConversionOptions(
+      unit: session.unit, language: language, includeRelated: session.supportsRelatedInformation,
+      documentation: session.documentation)
   }
 
   private func updateConversions(_ session: Session) {
@@ -129,5 +132,6 @@ final class Document {
     guard convertedRevision != revision || conversions.options != options else { return }
     conversions.update(perNode: findingsPerNode, tree: tree, options: options)
     convertedRevision = revision
+    if conversions.lastUpdateChangedContent { diagnosticsChangedRevision = revision }
   }
 }

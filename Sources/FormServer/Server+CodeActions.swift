@@ -10,7 +10,9 @@ extension Server {
     var action: Action
     var uri: DocumentURI
     var version: Int?
-    var fix: FixPayload?
+    /// The finding's key (its diagnostic's `data`) and which of its fixes.
+    var key: String?
+    var fix: Int?
     var code: String?
     var annex: String?
   }
@@ -20,14 +22,14 @@ extension Server {
     func wanted(_ kind: CodeActionKind) -> Bool { params.context.only?.contains { kind.isWithin($0) } ?? true }
     var actions: [JSONValue] = []
     if wanted(.quickFix) {
-      for (diagnostic, converted) in diagnostics(for: params, in: document) {
-        let fixes = converted.fixes ?? deferredFixes(converted, in: document)
-        for fix in fixes {
-          let data = ActionData(action: .fix, uri: document.uri, version: document.version, fix: fix)
-          actions.append(try action(fix.title, kind: .quickFix, diagnostic: diagnostic, preferred: fix.isPreferred, data: data))
+      for (diagnostic, found) in try findings(for: params, in: document) {
+        for (index, fix) in found.finding.fixes.enumerated() {
+          let data = ActionData(action: .fix, uri: document.uri, version: document.version, key: found.key, fix: index)
+          actions.append(
+            try action(fix.title.text(document.language), kind: .quickFix, diagnostic: diagnostic, preferred: fix.isPreferred, data: data))
         }
-        if let annex = converted.annex, document.path != nil {
-          let code = converted.finding.code
+        if let annex = DiagnosticConversionCache.annex(of: found.node), document.path != nil {
+          let code = found.finding.code
           let title = document.language == .zh ? "在本表（附件\(annex)）忽略 \(code)" : "Ignore \(code) in this form (附件\(annex))"
           let data = ActionData(action: .ignore, uri: document.uri, version: document.version, code: code, annex: annex)
           actions.append(try action(title, kind: .quickFix, diagnostic: diagnostic, preferred: false, data: data))
@@ -50,41 +52,30 @@ extension Server {
     return .array(actions)
   }
 
-  func resolveCodeAction(_ params: CodeAction) throws -> JSONValue {
-    guard let data = params.data, let decoded = try? data.decode(ActionData.self) else {
+  func resolveCodeAction(_ params: CodeActionResolveRequest) throws -> JSONValue {
+    guard let data = params.action.data, let decoded = try? data.decode(ActionData.self) else {
       throw ResponseError.invalidParams("codeAction/resolve: the action has no Jixiao data")
     }
     let edit = try resolveEdit(decoded)
-    return try JSONValue(encoding: params).setting("edit", edit)
+    return try JSONValue(encoding: params.action).setting("edit", edit)
   }
 
   /// The findings a request is about, each with the diagnostic to name in the action: the client's diagnostics that
-  /// are still current (echoed as sent), else the server's own that overlap the range. A client's diagnostic is
-  /// current when one with the same code and range exists now; its fixes then come from the server's cache, which
-  /// holds the same payload as the diagnostic's `data` (plus fixes too large to carry there).
-  private func diagnostics(for params: CodeActionParams, in document: Document) -> [(LSPDiagnostic, ConvertedFinding)] {
-    let ours = params.context.diagnostics.filter { $0.source == "jixiao" }
-    let range = params.range
-    func overlaps(_ converted: ConvertedFinding) -> Bool {
-      converted.range.start <= range.end && range.start <= converted.range.end
-    }
-    let current = document.convertedFindings(session: session).filter { converted in
-      overlaps(converted) || ours.contains { $0.range == converted.range }
-    }
-    let matching = current.compactMap { converted in
-      ours.first { $0.code == converted.finding.code && $0.range == converted.range }.map { ($0, converted) }
+  /// are still current (found by the key in their `data`, or by code and range; echoed as sent), else the server's
+  /// own that overlap the range.
+  private func findings(for params: CodeActionParams, in document: Document) throws -> [(LSPDiagnostic, LocatedFinding)] {
+    let overlapping = document.locate(overlapping: params.range, session: session)
+    let matching = params.context.diagnostics.compactMap { diagnostic -> (LSPDiagnostic, LocatedFinding)? in
+      func current(_ found: LocatedFinding) -> Bool {
+        found.finding.code == diagnostic.code && found.converted.range == diagnostic.range
+      }
+      if let key = diagnostic.data?.stringValue, let found = document.locate(key: key, session: session), current(found) {
+        return (diagnostic, found)
+      }
+      return overlapping.first(where: current).map { (diagnostic, $0) }
     }
     if !matching.isEmpty { return matching }
-    return current.filter(overlaps).map { (document.lspDiagnostic($0, session: session), $0) }
-  }
-
-  /// The fixes of a finding whose fixes were too large to carry, converted now from the current findings.
-  private func deferredFixes(_ converted: ConvertedFinding, in document: Document) -> [FixPayload] {
-    let mapping = document.mapping(session.unit)
-    guard let finding = document.findings.first(where: {
-      $0.code == converted.finding.code && mapping.range($0.range) == converted.range
-    }) else { return [] }
-    return DiagnosticConversionCache.convertFixes(finding, mapping: mapping, language: document.language)
+    return try overlapping.map { (try JSONValue(parsing: $0.diagnostic.bytes).decode(LSPDiagnostic.self), $0) }
   }
 
   private func action(
@@ -108,8 +99,12 @@ extension Server {
     let document = try document(data.uri)
     switch data.action {
     case .fix:
-      guard data.version == document.version else { throw ResponseError.contentModified }
-      return try JSONValue(encoding: workspaceEdit(document, data.fix?.edits ?? []))
+      // The fix is converted now, from the current text: it holds as long as its finding does.
+      guard let key = data.key, let index = data.fix, let found = document.locate(key: key, session: session),
+        found.finding.fixes.indices.contains(index)
+      else { throw ResponseError.contentModified }
+      let edits = DiagnosticConversionCache.convertFixes(found.finding, mapping: document.mapping(session.unit))[index]
+      return try JSONValue(encoding: workspaceEdit(document, edits))
     case .fixAll:
       let edits = SafeFixes.edits(for: document, unit: session.unit)
       return edits.isEmpty ? .null : try JSONValue(encoding: workspaceEdit(document, edits))

@@ -24,16 +24,13 @@ extension Server {
       let linted = clock.now
       let diagnostics = document.serializedDiagnostics(session: session)
       let converted = clock.now
-      // The body is assembled around the cached diagnostics array rather than encoded from values.
-      var body = Array(#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"diagnostics":"#.utf8)
-      body.reserveCapacity(body.count + diagnostics.count + uri.utf8.count + 40)
-      body.append(contentsOf: diagnostics)
-      body.append(contentsOf: Array(#","uri":"#.utf8))
-      body.append(contentsOf: JSONValue.string(uri).serialized())
-      body.append(contentsOf: Array(#","version":\#(version)}}"#.utf8))
-      connection.send(body: body)
+      connection.send(
+        notification: PublishDiagnosticsParams.method,
+        serializedParams: SerializedJSON.object([
+          ("uri", SerializedJSON(.string(uri))), ("version", SerializedJSON(.int(version))), ("diagnostics", diagnostics),
+        ]))
       if options.logsTiming {
-        log(.log, "published \(diagnostics.count) bytes of diagnostics of \(uri) v\(version): lint \(linted - start), convert \(converted - linted), send \(clock.now - converted)")
+        log(.log, "published \(diagnostics.byteCount) bytes of diagnostics of \(uri) v\(version): lint \(linted - start), convert \(converted - linted), send \(clock.now - converted)")
       }
     }
     if options.debounceMilliseconds <= 0 {
@@ -43,36 +40,43 @@ extension Server {
     }
   }
 
-  /// The result id of a document's current diagnostics.
-  func resultID(_ document: Document) -> String { "r\(document.revision)" }
-
-  func documentDiagnostic(_ params: DocumentDiagnosticParams) throws -> JSONValue {
-    let document = try document(params.textDocument.uri)
-    let id = resultID(document)
-    if params.previousResultId == id { return ["kind": "unchanged", "resultId": .string(id)] }
-    return Server.fullReport(resultID: id, items: document.diagnosticsJSON(session: session))
+  /// The result id of a document's current diagnostics: the configuration generation and the revision at which its
+  /// diagnostics last changed, so a pull after an edit that changed no diagnostic is answered `unchanged`.
+  func resultID(_ document: Document) -> String {
+    "g\(configurationGeneration).r\(document.diagnosticsRevision(session: session))"
   }
 
-  /// A full document report as JSON (built directly, like published diagnostics).
-  static func fullReport(resultID: String, items: [JSONValue]) -> JSONValue {
-    ["kind": "full", "resultId": .string(resultID), "items": .array(items)]
+  func documentDiagnostic(_ params: DocumentDiagnosticParams) throws -> SerializedJSON {
+    let document = try document(params.textDocument.uri)
+    return Server.report(resultID: resultID(document), previous: params.previousResultId) {
+      document.serializedDiagnostics(session: session)
+    }
+  }
+
+  /// A document report: `unchanged` when the client holds `resultID` already, else the full list; `extra` members
+  /// (a workspace report's `uri` and `version`) come first.
+  static func report(
+    resultID: String, previous: String?, extra: [(key: String, value: SerializedJSON)] = [], items: () -> SerializedJSON
+  ) -> SerializedJSON {
+    if previous == resultID {
+      return SerializedJSON.object(extra + [("kind", SerializedJSON("unchanged")), ("resultId", SerializedJSON(.string(resultID)))])
+    }
+    return SerializedJSON.object(
+      extra + [("kind", SerializedJSON("full")), ("resultId", SerializedJSON(.string(resultID))), ("items", items())])
   }
 
   /// Diagnostics of every form file (`*.txt`) in the workspace folders: open documents from memory, the rest from disk.
-  func workspaceDiagnostic(_ params: WorkspaceDiagnosticParams, id: RequestID) throws -> JSONValue {
+  func workspaceDiagnostic(_ params: WorkspaceDiagnosticParams, id: RequestID) throws -> SerializedJSON {
     let previous = Dictionary(params.previousResultIds.map { ($0.uri, $0.value) }, uniquingKeysWith: { _, last in last })
-    var items: [JSONValue] = []
-    func add(_ uri: DocumentURI, version: Int?, result: String, full: () -> [JSONValue]) {
-      var report = previous[uri] == result
-        ? ["kind": "unchanged", "resultId": .string(result)] : Server.fullReport(resultID: result, items: full()).objectValue ?? [:]
-      report["uri"] = .string(uri)
-      report["version"] = version.map(JSONValue.int) ?? .null  // required, even when null
-      items.append(.object(report))
+    var items: [SerializedJSON] = []
+    func add(_ uri: DocumentURI, version: Int?, result: String, full: () -> SerializedJSON) {
+      let extra = [("uri", SerializedJSON(.string(uri))), ("version", SerializedJSON(version.map(JSONValue.int) ?? .null))]
+      items.append(Server.report(resultID: result, previous: previous[uri], extra: extra, items: full))
     }
     var seen: Set<String> = []
     for document in documents.values.sorted(by: { $0.uri < $1.uri }) {
       if let path = document.path { seen.insert(path) }
-      add(document.uri, version: document.version, result: resultID(document)) { document.diagnosticsJSON(session: session) }
+      add(document.uri, version: document.version, result: resultID(document)) { document.serializedDiagnostics(session: session) }
     }
     let files = WorkspaceFiles.formFiles(in: session.workspaceFolders) { configurations.exclude(forFolder: $0) }
     for path in files where !seen.contains(path) {
@@ -80,9 +84,9 @@ extension Server {
       let uri = Session.uri(ofPath: path)
       guard let stamp = WorkspaceFiles.stamp(of: path) else { continue }
       // Files on disk change without revisions: their result id is their modification stamp and the configuration.
-      let result = "f\(stamp)-c\(configurationGeneration)"
+      let result = "f\(stamp)-g\(configurationGeneration)"
       if previous[uri] == result {
-        add(uri, version: nil, result: result) { [] }
+        add(uri, version: nil, result: result) { SerializedJSON.array(runs: []) }
         continue
       }
       do {
@@ -90,13 +94,13 @@ extension Server {
         let document = Document(
           uri: uri, version: 0, text: String(decoding: source.utf8, as: UTF8.self),
           resolved: configurations.resolve(documentPath: path), revision: 0)
-        add(uri, version: nil, result: result) { document.diagnosticsJSON(session: session) }
+        add(uri, version: nil, result: result) { document.serializedDiagnostics(session: session) }
       } catch {
         log(.warning, "\(error)")
       }
     }
     logConfigurationWarnings()
-    return ["items": .array(items)]
+    return SerializedJSON.object([("items", SerializedJSON.array(items))])
   }
 
   /// Rereads configuration files and settings, reconfigures the open documents and refreshes their diagnostics.
@@ -122,7 +126,7 @@ extension Server {
     // Clients that send null expect the server to pull; without that, keep the current settings and reread files.
     if params.settings.objectValue != nil {
       configurations.setEditorSettings(params.settings)
-      if let debounce = configurations.debounceMilliseconds { options.debounceMilliseconds = debounce }
+      applyServerSettings()
     }
     reloadConfiguration()
   }

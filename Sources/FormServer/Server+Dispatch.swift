@@ -1,16 +1,23 @@
 import LSP
 
 extension Server {
-  /// Runs the handler of a request and returns its encoded result.
-  func dispatch(_ request: RequestMessage) throws -> JSONValue {
+  /// Runs the handler of a request and returns its serialized result. Diagnostic reports are assembled from the
+  /// per-form bytes that publishing uses; every other result is a value serialized here.
+  func dispatch(_ request: RequestMessage) throws -> SerializedJSON {
+    switch request.method {
+    case DocumentDiagnosticParams.method: return try documentDiagnostic(request.decodeParams(DocumentDiagnosticParams.self))
+    case WorkspaceDiagnosticParams.method:
+      return try workspaceDiagnostic(request.decodeParams(WorkspaceDiagnosticParams.self), id: request.id)
+    default: return SerializedJSON(try dispatchValue(request))
+    }
+  }
+
+  private func dispatchValue(_ request: RequestMessage) throws -> JSONValue {
     switch request.method {
     case InitializeParams.method: return try initializeRequest(request)
     case ShutdownRequest.method: return try answer(request, ShutdownRequest.self) { _ in shutdown() }
-    case DocumentDiagnosticParams.method: return try answer(request, DocumentDiagnosticParams.self, documentDiagnostic)
-    case WorkspaceDiagnosticParams.method:
-      return try answer(request, WorkspaceDiagnosticParams.self) { try workspaceDiagnostic($0, id: request.id) }
     case CodeActionParams.method: return try answer(request, CodeActionParams.self, codeActions)
-    case Server.codeActionResolveMethod: return try answer(request, CodeAction.self, resolveCodeAction)
+    case CodeActionResolveRequest.method: return try answer(request, CodeActionResolveRequest.self, resolveCodeAction)
     case HoverParams.method: return try answer(request, HoverParams.self, hover)
     case DocumentSymbolParams.method: return try answer(request, DocumentSymbolParams.self, documentSymbols)
     case FoldingRangeParams.method: return try answer(request, FoldingRangeParams.self, foldingRanges)

@@ -26,7 +26,7 @@ extension Server {
     let newText = String(decoding: try JSONSerialization.data(withJSONObject: root, options: options), as: UTF8.self) + "\n"
     let end = LineIndex(oldBytes).position(of: oldBytes.count, in: session.unit)
     let range = LSPRange(start: Position(line: 0, character: 0), end: Position(line: end.line, character: end.column))
-    let textEdit: JSONValue = ["range": range.json, "newText": .string(newText)]
+    let textEdit = try JSONValue(encoding: LSPTextEdit(range: range, newText: newText))
     if existing == nil && session.supportsCreateFile {
       return [
         "documentChanges": [

@@ -3,8 +3,6 @@ import Foundation
 import LSP
 
 extension Server {
-  /// The method name of `codeAction/resolve`, whose params and result are a `CodeAction`.
-  static let codeActionResolveMethod = "codeAction/resolve"
   /// The code action kind of fix-all.
   static let fixAllKind = CodeActionKind(rawValue: "source.fixAll.jixiao")
 
@@ -24,7 +22,7 @@ extension Server {
     if folders.isEmpty, let root = params.rootUri.flatMap(Session.path(of:)) ?? params.rootPath { folders = [root] }
     session.workspaceFolders = folders
     configurations.reset(folders: folders, editorSettings: params.initializationOptions, fallbackLanguage: session.language)
-    if let debounce = configurations.debounceMilliseconds { options.debounceMilliseconds = debounce }
+    applyServerSettings()
     for warning in configurations.takeWarnings() { log(.warning, warning) }
     lifecycle = .running
     return InitializeResult(capabilities: capabilities(), serverInfo: ServerInfo(name: "jixiao", version: options.version))
@@ -40,6 +38,14 @@ extension Server {
       hoverProvider: true, documentSymbolProvider: true, foldingRangeProvider: true, documentFormattingProvider: true,
       completionProvider: CompletionOptions(triggerCharacters: nil, resolveProvider: false), inlayHintProvider: true,
       semanticTokensProvider: SemanticTokensOptions(legend: SemanticTokenKind.legend, full: true, range: false))
+  }
+
+  /// Applies the editor settings only the server reads: the debounce and the rule documentation address.
+  func applyServerSettings() {
+    if let debounce = configurations.debounceMilliseconds { options.debounceMilliseconds = debounce }
+    session.documentation =
+      configurations.documentationURL.map(RuleDocumentation.init(baseURL:))
+      ?? options.ruleDocumentationFolder.map(RuleDocumentation.init(folder:))
   }
 
   func initialized() {

@@ -14,6 +14,9 @@ public struct ServerOptions: Sendable {
   public var logsToStandardError: Bool
   /// Whether each publish logs how long linting, conversion and sending took (`JIXIAO_LSP_TIMING=1`).
   public var logsTiming = false
+  /// The folder of generated rule pages diagnostics link to (`codeDescription`) unless the editor settings name a
+  /// `docsURL`; by default the pages shipped beside the binary, nil when there are none (then no link is sent).
+  public var ruleDocumentationFolder: String? = RuleDocumentation.shippedFolder()
 
   /// Creates options.
   public init(debounceMilliseconds: Int = 50, version: String = "dev", logsToStandardError: Bool = true) {
@@ -134,7 +137,7 @@ public final class Server: @unchecked Sendable {
       if cancellation.isCancelled(request.id) {
         connection.reply(to: request.id, error: .requestCancelled)
       } else {
-        connection.send(.response(.success(id: request.id, result)))
+        connection.reply(to: request.id, serializedResult: result)
       }
     } catch let error as ResponseError {
       connection.reply(to: request.id, error: error)

@@ -11,6 +11,8 @@ struct Session {
   var params = InitializeParams()
   /// Workspace folders as file paths.
   var workspaceFolders: [String] = []
+  /// Where rule pages are, for diagnostics' `codeDescription`; nil sends none.
+  var documentation: RuleDocumentation?
 
   /// The column unit of `encoding`.
   var unit: ColumnUnit { encoding.columnUnit }

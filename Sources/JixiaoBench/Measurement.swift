@@ -76,43 +76,6 @@ func lspRanges(_ findings: [Diagnostic], in tree: SyntaxTree) -> [LSPRange] {
   }
 }
 
-/// Converts per-node findings to UTF-16 ranges the way the server does: a node whose findings are the same
-/// array as last time (the linter hands it back unchanged) keeps its converted ranges, lines relative to the
-/// node; only changed nodes are converted.
-final class ConversionCache {
-  private var entries: [ObjectIdentifier: (node: FormNode, findings: [Diagnostic], ranges: [LSPRange])] = [:]
-  private(set) var lastConverted = 0
-
-  /// Every finding's range, absolute lines.
-  func ranges(_ perNode: [[Diagnostic]], in tree: SyntaxTree) -> [LSPRange] {
-    var next: [ObjectIdentifier: (node: FormNode, findings: [Diagnostic], ranges: [LSPRange])] = [:]
-    var result: [LSPRange] = []
-    lastConverted = 0
-    for (index, findings) in perNode.enumerated() where !findings.isEmpty {
-      let node = tree.nodes[index]
-      let key = ObjectIdentifier(node)
-      let firstLine = tree.nodeFirstLines[index]
-      var relative: [LSPRange]
-      if let cached = entries[key], cached.findings == findings {
-        relative = cached.ranges
-      } else {
-        lastConverted += 1
-        let base = tree.nodeStarts[index]
-        relative = lspRanges(findings.map { $0.shifted(by: base) }, in: tree).map {
-          LSPRange(startLine: $0.startLine - firstLine, startCharacter: $0.startCharacter, endLine: $0.endLine - firstLine, endCharacter: $0.endCharacter)
-        }
-      }
-      next[key] = (node, findings, relative)
-      // Building the absolute list is what a server would serialize; it is O(findings) but cheap.
-      result.append(contentsOf: relative.lazy.map {
-        LSPRange(startLine: $0.startLine + firstLine, startCharacter: $0.startCharacter, endLine: $0.endLine + firstLine, endCharacter: $0.endCharacter)
-      })
-    }
-    entries = next
-    return result
-  }
-}
-
 /// What the benchmark measured for one corpus size; the JSON output is an array of these.
 struct SizeResult: Codable {
   var sizeLabel: String
@@ -126,6 +89,8 @@ struct SizeResult: Codable {
   var parseMBps: Double
   var checkMBps: Double
   var keystroke: KeystrokeResult?
+  /// Keystroke → diagnostics through the real server in-process, push and pull.
+  var server: [ServerKeystrokeResult]?
   /// RSS after building the tree and the linter's cache for the keystroke runs (a proxy of a server's memory).
   var rssWithDocumentMiB: Double?
   var peakRSSMiB: Double
@@ -140,10 +105,8 @@ struct KeystrokeResult: Codable {
   var maxMilliseconds: Double
   var reparseP50Milliseconds: Double
   var lintP50Milliseconds: Double
-  var convertP50Milliseconds: Double
   var reparseP99Milliseconds: Double
   var lintP99Milliseconds: Double
-  var convertP99Milliseconds: Double
   var formsCheckedPerEdit: Double
   /// parse + lint with a fresh linter + conversion of every finding, median.
   var fullRecheckMilliseconds: Double
@@ -202,23 +165,25 @@ struct SizeBenchmark {
       let (keystroke, rss) = measureKeystrokes(bytes)
       result.keystroke = keystroke
       result.rssWithDocumentMiB = rss
+      result.server = [ServerBenchmark.Mode.push, .pull].map { mode in
+        ServerBenchmark(mode: mode, edits: min(edits, 200), seed: seed, log: log).run(bytes)
+      }
     }
     result.peakRSSMiB = peakRSSMiB()
     return result
   }
 
-  /// Random single-character edits inside cells: reparse, re-lint, convert every finding to UTF-16 ranges.
+  /// Random single-character edits inside cells: reparse and re-lint (the server's conversion and serialization are
+  /// measured through the server itself, `ServerBenchmark`).
   private func measureKeystrokes(_ bytes: [UInt8]) -> (KeystrokeResult, Double?) {
     var tree = SyntaxTree(parsing: bytes)
     let linter = Linter()
-    let conversions = ConversionCache()
-    _ = conversions.ranges(linter.lintPerNode(tree), in: tree)
+    _ = linter.lintPerNode(tree)
     let rss = currentRSSMiB()
     var random = BenchRandom(seed: seed ^ 0x6B65_7973_7472_6F6B)
     var totals: [Double] = []
     var reparses: [Double] = []
     var lints: [Double] = []
-    var converts: [Double] = []
     var checkedForms = 0
     var sink = 0
     let warmup = 10
@@ -229,16 +194,13 @@ struct SizeBenchmark {
       let parsed = monotonicNanoseconds()
       let findings = linter.lintPerNode(next)
       let linted = monotonicNanoseconds()
-      let ranges = conversions.ranges(findings, in: next)
-      let converted = monotonicNanoseconds()
-      sink &+= ranges.count &+ (ranges.last?.endCharacter ?? 0)
+      sink &+= findings.count
       tree = next
       guard index >= warmup else { continue }
       checkedForms += linter.lastCheckedFormCount
-      totals.append(Double(converted - start) / 1e6)
+      totals.append(Double(linted - start) / 1e6)
       reparses.append(Double(parsed - start) / 1e6)
       lints.append(Double(linted - parsed) / 1e6)
-      converts.append(Double(converted - linted) / 1e6)
     }
     log("\(label): keystroke p50 \(median(totals)) ms (sink \(sink))")
 
@@ -263,9 +225,7 @@ struct SizeBenchmark {
         edits: edits, p50Milliseconds: p50, p90Milliseconds: percentile(totals, 0.9), p99Milliseconds: p99,
         maxMilliseconds: totals.max() ?? .nan,
         reparseP50Milliseconds: median(reparses), lintP50Milliseconds: median(lints),
-        convertP50Milliseconds: median(converts),
         reparseP99Milliseconds: percentile(reparses, 0.99), lintP99Milliseconds: percentile(lints, 0.99),
-        convertP99Milliseconds: percentile(converts, 0.99),
         formsCheckedPerEdit: Double(checkedForms) / Double(edits),
         fullRecheckMilliseconds: full, ratioAtP50: full / p50, ratioAtP99: full / p99,
         matchesFreshCheck: incremental == fresh),

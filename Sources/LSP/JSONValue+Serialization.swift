@@ -8,7 +8,8 @@ extension JSONValue {
     return output
   }
 
-  private func write(into output: inout [UInt8]) {
+  /// Appends the compact serialization (as `serialized()`) to `output`.
+  public func write(into output: inout [UInt8]) {
     switch self {
     case .null: output.append(contentsOf: "null".utf8)
     case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
@@ -38,7 +39,8 @@ extension JSONValue {
 
   private static let hexDigits = Array("0123456789abcdef".utf8)
 
-  private static func writeString(_ string: String, into output: inout [UInt8]) {
+  /// Appends `string` as a JSON string literal (quotes and escapes included).
+  public static func writeString(_ string: String, into output: inout [UInt8]) {
     output.append(UInt8(ascii: "\""))
     for byte in string.utf8 {
       switch byte {

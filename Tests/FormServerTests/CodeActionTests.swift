@@ -1,10 +1,13 @@
-import FormServer
+import FormLint
+import FormSyntax
 import Foundation
 import LSP
 import Testing
 
+@testable import FormServer
+
 @Suite struct CodeActionTests {
-  private func actions(_ client: TestClient, range: LSPRange, diagnostics: [Diagnostic], only: [CodeActionKind]? = nil) throws
+  private func actions(_ client: TestClient, range: LSPRange, diagnostics: [LSP.Diagnostic], only: [CodeActionKind]? = nil) throws
     -> [JSONValue]
   {
     let params = CodeActionParams(
@@ -39,21 +42,22 @@ import Testing
     let result = try actions(
       client, range: LSPRange(at: Position(line: 0, character: 0)), diagnostics: [],
       only: [CodeActionKind(rawValue: "source.fixAll")])
-    #expect(result.count <= 1)
-    guard let fixAll = result.first else {
-      #expect(!diagnostics.contains { $0.data?["fixes"]?.arrayValue?.contains { $0["isSafe"] == true } == true })
-      return
-    }
+    let fixAll = try #require(result.first)
+    #expect(result.count == 1)
     #expect(fixAll["kind"] == "source.fixAll.jixiao")
     let change = try #require(fixAll["edit"]?["documentChanges"]?[0])
     #expect(change["textDocument"]?["version"] == 1)
     let edits = try #require(change["edits"]?.arrayValue)
-    let unsafeRanges = diagnostics.flatMap { diagnostic in
-      (diagnostic.data?["fixes"]?.arrayValue ?? []).filter { $0["isSafe"] == false }.flatMap { $0["edits"]?.arrayValue ?? [] }
-        .compactMap { $0["range"] }
+    // Exactly the linter's safe fixes (one pass suffices for the seed), none of the unsafe ones.
+    let tree = SyntaxTree(parsing: Seed.text)
+    let mapping = PositionMapping(tree: tree, unit: .utf16)
+    let fixes = Linter().lint(tree).flatMap(\.fixes)
+    func lsp(_ fixes: [Fix]) throws -> Set<JSONValue> {
+      Set(try fixes.flatMap(\.edits).map { try JSONValue(encoding: LSPTextEdit(range: mapping.range($0.range), newText: $0.newText)) })
     }
-    #expect(!edits.isEmpty)
-    for edit in edits { #expect(!unsafeRanges.contains(edit["range"]!)) }
+    #expect(!diagnostics.isEmpty)
+    #expect(Set(edits) == (try lsp(fixes.filter(\.isSafe))))
+    #expect(Set(edits).isDisjoint(with: try lsp(fixes.filter { !$0.isSafe })))
     // The budget (an unsafe fix) is untouched.
     #expect(!edits.contains { $0["newText"] == "20万" })
   }
@@ -113,15 +117,14 @@ import Testing
     #expect(!after.contains { $0.code == "JX301" && $0.range.start.line == 9 })
   }
 
-  @Test func largeFixesAreDeferredButStillOffered() throws {
+  @Test func largeFixesAreResolvedOnRequest() throws {
     let client = TestClient()
     try client.initialize()
     // Forty forms numbered 5-1, 5-3, 5-4 …: renumbering after the gap edits every later annex and project number.
     let numbers = [1] + Array(3...41)
     let text = numbers.map { "附件5-\($0)\n2021年项目支出绩效目标表\n\t项目支出名称\n\t\($0)、项目\($0)\n\n" }.joined()
     let diagnostics = try client.open(Seed.uri, text)
-    let sequence = try #require(diagnostics.first { $0.data?["fixesDeferred"] == true })
-    #expect(sequence.data?["fixes"] == [])
+    let sequence = try #require(diagnostics.first { $0.code == "JX601" })
     let result = try actions(client, range: sequence.range, diagnostics: [sequence], only: [.quickFix])
     let fix = try #require(result.first { $0["edit"]?["changes"]?[Seed.uri]?.arrayValue?.count ?? 0 > 32 })
     #expect(fix["kind"] == "quickfix")

@@ -96,6 +96,16 @@ final class TestClient: @unchecked Sendable {
     return notification.params
   }
 
+  /// Waits for (and consumes) the next request the server sends with `method`.
+  func request(from method: String) -> RequestMessage? {
+    let message = wait { message in
+      if case .request(let request) = message, request.method == method { return true }
+      return false
+    }
+    guard case .request(let request)? = message else { return nil }
+    return request
+  }
+
   /// Waits for the diagnostics of `uri` published for `version`.
   func publishedDiagnostics(uri: DocumentURI, version: Int) throws -> [Diagnostic] {
     let params = notification(PublishDiagnosticsParams.method) {
