@@ -12,11 +12,6 @@ struct TextReporter {
   func render(_ files: [CheckedFile], fixed: Int? = nil, unchecked: Int = 0) -> String {
     var output = ""
     for file in files {
-      if !file.tree.nodes.contains(where: \.isForm) {
-        // Not a finding (RULES.md, "Templates"): the file was read, but nothing in it was checked.
-        output += "\(paint(file.path, "1")): \(severityLabel(.information)): "
-        output += language == .zh ? "未找到绩效目标表（没有检查任何内容）\n\n" : "no performance-target table found (nothing was checked)\n\n"
-      }
       for diagnostic in file.diagnostics { output += render(diagnostic, in: file) }
       if !file.tree.nodes.contains(where: Linter.isCheckable) {
         // Not a finding: the file holds no form at all, which the user should know rather than see silence.

@@ -57,7 +57,7 @@ import Testing
     let notes = try folder.write("notes.txt", "会议纪要\n今天讨论了预算。\n")
     let run = CLIRun(["check", notes])
     #expect(run.exitCode == ExitCode.success)
-    #expect(run.stdout.contains("\(notes): 信息: 未找到绩效目标表"), "\(run.stdout)")
+    #expect(run.stdout.contains("\(notes): 信息：未找到绩效目标表"), "\(run.stdout)")
     #expect(CLIRun(["check", "--lang", "en", notes]).stdout.contains("\(notes): info: no performance-target table found"))
     #expect(!CLIRun(["check", Seed.url.path]).stdout.contains("未找到绩效目标表"))
   }
