@@ -1,3 +1,5 @@
+import FormSyntax
+
 /// Rule documentation generated from rule descriptions: `jixiao explain`, the pages in Documentation/Rules/,
 /// SARIF help and LSP hovers all come from here.
 public enum RuleDocs {
@@ -12,8 +14,15 @@ public enum RuleDocs {
     "\(repositoryURL)/blob/main/Documentation/Rules/\(fileName(for: rule))"
   }
 
-  /// A rule's page in Markdown, in English with the Chinese summary beside it.
-  public static func page(for rule: RuleDescription) -> String {
+  /// A rule's page in Markdown, in English with the Chinese summary beside it. With `excerpts`, each example
+  /// is cut to the lines around what matters (`jixiao explain`; the generated pages and `--full` show whole
+  /// forms): a triggering example around its `↓` markers, a non-triggering one and a correction around the
+  /// lines that differ from the first triggering example or from the text before the correction.
+  public static func page(for rule: RuleDescription, excerpts: Bool = false) -> String {
+    let reference = rule.triggering.first.map(unmarked) ?? ""
+    func block(_ text: String, focus: [Int]) -> [String] {
+      codeBlock(excerpts ? excerpt(text, around: focus) : text)
+    }
     var lines: [String] = []
     lines.append("# \(rule.code) \(rule.name)")
     lines.append("")
@@ -33,19 +42,21 @@ public enum RuleDocs {
     lines.append("## Triggering examples")
     lines.append("")
     lines.append("`↓` marks where the finding starts.")
-    for example in rule.triggering { lines.append(contentsOf: codeBlock(example)) }
+    for example in rule.triggering {
+      lines.append(contentsOf: block(example, focus: excerpts ? markedLines(example) + relatedLines(example, rule: rule) : []))
+    }
     lines.append("")
     lines.append("## Non-triggering examples")
-    for example in rule.nonTriggering { lines.append(contentsOf: codeBlock(example)) }
+    for example in rule.nonTriggering { lines.append(contentsOf: block(example, focus: differingLines(example, from: reference))) }
     if !rule.corrections.isEmpty {
       lines.append("")
       lines.append("## Corrections")
       for correction in rule.corrections {
         lines.append("")
         lines.append("Before:")
-        lines.append(contentsOf: codeBlock(correction.before))
+        lines.append(contentsOf: block(correction.before, focus: differingLines(correction.before, from: correction.after)))
         lines.append("After:")
-        lines.append(contentsOf: codeBlock(correction.after))
+        lines.append(contentsOf: block(correction.after, focus: differingLines(correction.after, from: correction.before)))
       }
     }
     lines.append("")
@@ -54,8 +65,83 @@ public enum RuleDocs {
     lines.append("Turn it off with `\"rules\": {\"\(rule.code)\": \"off\"}` in `.jixiao.json`, change its severity with")
     lines.append("`\"rules\": {\"\(rule.code)\": \"warning\"}`, or ignore it in one form with")
     lines.append("`\"ignores\": [{\"form\": \"5-3\", \"rules\": [\"\(rule.code)\"]}]`.")
+    if excerpts {
+      lines.append("")
+      lines.append("Examples are cut to the lines around the finding (`⋮` marks what is left out); `jixiao explain --full \(rule.code)`")
+      lines.append("shows whole forms.")
+    }
     return lines.joined(separator: "\n") + "\n"
   }
+
+  /// Lines shown around each focus line of an excerpt.
+  static let excerptContext = 2
+
+  /// The lines of `text` around `focus` (0-based line numbers), gaps shown as `⋮`; the whole text when it is
+  /// short or nothing is in focus.
+  public static func excerpt(_ text: String, around focus: [Int]) -> String {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    guard !focus.isEmpty, lines.count > 4 * excerptContext + 2 else { return text }
+    var keep = Set<Int>()
+    for line in focus { keep.formUnion(max(0, line - excerptContext)...min(lines.count - 1, line + excerptContext)) }
+    var result: [String] = []
+    var previous = -1
+    for index in keep.sorted() {
+      if index > previous + 1 { result.append("⋮") }
+      result.append(lines[index])
+      previous = index
+    }
+    if previous < lines.count - 1 && !(previous == lines.count - 2 && lines[lines.count - 1].isEmpty) { result.append("⋮") }
+    return result.joined(separator: "\n")
+  }
+
+  /// 0-based lines holding a `↓` marker.
+  static func markedLines(_ text: String) -> [Int] {
+    text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().filter { $0.element.contains("↓") }.map(\.offset)
+  }
+
+  /// 0-based lines of `text` that a line diff against `other` does not match (markers ignored): what an example
+  /// adds or changes.
+  static func differingLines(_ text: String, from other: String) -> [Int] {
+    let mine = unmarked(text).split(separator: "\n", omittingEmptySubsequences: false)
+    let theirs = unmarked(other).split(separator: "\n", omittingEmptySubsequences: false)
+    // Longest common subsequence, table from the end; examples are a few hundred lines at most.
+    var table = [[Int]](repeating: [Int](repeating: 0, count: theirs.count + 1), count: mine.count + 1)
+    for i in stride(from: mine.count - 1, through: 0, by: -1) {
+      for j in stride(from: theirs.count - 1, through: 0, by: -1) {
+        table[i][j] = mine[i] == theirs[j] ? table[i + 1][j + 1] + 1 : max(table[i + 1][j], table[i][j + 1])
+      }
+    }
+    var differing: [Int] = []
+    var i = 0
+    var j = 0
+    while i < mine.count {
+      if j < theirs.count && mine[i] == theirs[j] {
+        i += 1
+        j += 1
+      } else if j < theirs.count && table[i][j + 1] >= table[i + 1][j] {
+        // A line only the other text has: mark where it would be.
+        if differing.last != i { differing.append(i) }
+        j += 1
+      } else {
+        if differing.last != i { differing.append(i) }
+        i += 1
+      }
+    }
+    return differing
+  }
+
+  /// 0-based lines of the related locations of the rule's findings in an example (JX301's cost items beside
+  /// its budget), so an excerpt keeps what the message's arithmetic refers to.
+  static func relatedLines(_ example: String, rule: RuleDescription) -> [Int] {
+    guard let type = RuleRegistry.all.first(where: { $0.description.code == rule.code }) else { return [] }
+    let bytes = Array(unmarked(example).utf8)
+    var configuration = LintConfiguration()
+    configuration.select = [rule.code]
+    let findings = Linter(configuration: configuration, rules: [type]).lint(SyntaxTree(parsing: bytes))
+    return findings.flatMap { $0.related.map { related in bytes[..<min(related.range.lowerBound, bytes.count)].filter { $0 == 0x0A }.count } }
+  }
+
+  static func unmarked(_ text: String) -> String { text.replacingAll("↓", with: "") }
 
   /// The index page listing every rule.
   public static func index(for rules: [RuleDescription]) -> String {
@@ -84,6 +170,10 @@ extension Substring {
 }
 
 extension String {
+  fileprivate func replacingAll(_ target: String, with replacement: String) -> String {
+    split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+  }
+
   fileprivate func trimmingTrailingNewlines() -> String {
     var text = self
     while text.hasSuffix("\n") { text.removeLast() }
