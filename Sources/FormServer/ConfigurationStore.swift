@@ -28,6 +28,9 @@ struct ConfigurationStore {
   private var filesByFolder: [String: String?] = [:]
   private var parsed: [String: ConfigurationFile?] = [:]
   private var warnings: [String] = []
+  /// Modification stamp of each configuration file when it was parsed (nil: it did not exist), to notice edits
+  /// made while the editor sends no file events (Neovim 0.7 has no `didChangeWatchedFiles`).
+  private var stamps: [String: String?] = [:]
 
   /// The debounce the editor settings ask for, in milliseconds.
   var debounceMilliseconds: Int? { (editorSettings["debounce"] as? NSNumber)?.intValue }
@@ -65,6 +68,22 @@ struct ConfigurationStore {
   mutating func invalidate() {
     filesByFolder = [:]
     parsed = [:]
+    stamps = [:]
+  }
+
+  /// Whether a configuration file read so far changed, appeared or disappeared on disk since: one `stat` per
+  /// file and per folder searched, so it is cheap enough for every open and save.
+  func changedOnDisk() -> Bool {
+    if stamps.contains(where: { path, stamp in ConfigurationStore.stamp(of: path) != stamp }) { return true }
+    return filesByFolder.contains { folder, found in
+      found == nil && FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(ConfigurationFile.fileName))
+    }
+  }
+
+  static func stamp(of path: String) -> String? {
+    guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return nil }
+    let date = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+    return "\(date)-\((attributes[.size] as? Int) ?? 0)"
   }
 
   /// Warnings collected while parsing (unknown keys, invalid files), to be logged by the caller.
@@ -119,6 +138,7 @@ struct ConfigurationStore {
   /// Parses the file merged with the editor settings; on an error, the editor settings alone, then nothing.
   private mutating func load(_ filePath: String?) -> ConfigurationFile? {
     var object: [String: Any] = [:]
+    if let filePath { stamps[filePath] = ConfigurationStore.stamp(of: filePath) }
     if let filePath {
       if let data = FileManager.default.contents(atPath: filePath),
         let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any]

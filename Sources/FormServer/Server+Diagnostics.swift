@@ -119,7 +119,7 @@ extension Server {
   }
 
   func didChangeWatchedFiles(_ params: DidChangeWatchedFilesParams) {
-    if params.changes.contains(where: { $0.uri.hasSuffix("/" + ConfigurationFile.fileName) }) { reloadConfiguration() }
+    if params.changes.contains(where: { Server.isConfigurationFile($0.uri) }) { reloadConfiguration() }
   }
 
   func didChangeConfiguration(_ params: DidChangeConfigurationParams) {

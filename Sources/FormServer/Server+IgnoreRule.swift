@@ -4,8 +4,10 @@ import Foundation
 import LSP
 
 extension Server {
-  /// A workspace edit adding `{"form": annex, "rules": [code]}` to `ignores` of the `.jixiao.json` that governs the
-  /// document, or creating one at the workspace folder's root (next to the document outside any folder).
+  /// A workspace edit adding `{"path": file, "form": annex, "rules": [code]}` to `ignores` of the `.jixiao.json`
+  /// that governs the document, or creating one at the workspace folder's root (next to the document outside any
+  /// folder). The path is the document's, relative to that file's folder: the rule stays on in the same annex
+  /// of every other file.
   func ignoreEdit(_ document: Document, code: String, annex: String) throws -> JSONValue {
     guard let documentPath = document.path else { throw ResponseError.requestFailed("The document is not a file") }
     let existing = configurations.configurationFilePath(forDocument: documentPath)
@@ -21,7 +23,8 @@ extension Server {
       }
       root = object
     }
-    root["ignores"] = Server.addingIgnore(to: root["ignores"] as? [[String: Any]] ?? [], code: code, annex: annex)
+    let scope = Server.relativePath(of: documentPath, from: (path as NSString).deletingLastPathComponent)
+    root["ignores"] = Server.addingIgnore(to: root["ignores"] as? [[String: Any]] ?? [], code: code, annex: annex, path: scope)
     let options: JSONSerialization.WritingOptions = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     let newText = String(decoding: try JSONSerialization.data(withJSONObject: root, options: options), as: UTF8.self) + "\n"
     let end = LineIndex(oldBytes).position(of: oldBytes.count, in: session.unit)
@@ -39,16 +42,24 @@ extension Server {
     return ["changes": [uri: [textEdit]]]
   }
 
-  /// `ignores` with `code` added to the entry for the form (one without a path), or a new entry.
-  static func addingIgnore(to ignores: [[String: Any]], code: String, annex: String) -> [[String: Any]] {
+  /// `ignores` with `code` added to the entry for this file's form, or a new entry.
+  static func addingIgnore(to ignores: [[String: Any]], code: String, annex: String, path: String) -> [[String: Any]] {
     var ignores = ignores
-    if let index = ignores.firstIndex(where: { $0["form"] as? String == annex && $0["path"] == nil }) {
+    if let index = ignores.firstIndex(where: { $0["form"] as? String == annex && $0["path"] as? String == path }) {
       var rules = ignores[index]["rules"] as? [String] ?? []
       if !rules.contains(code) { rules.append(code) }
       ignores[index]["rules"] = rules
     } else {
-      ignores.append(["form": annex, "rules": [code]])
+      ignores.append(["path": path, "form": annex, "rules": [code]])
     }
     return ignores
+  }
+
+  /// `path` relative to `folder` (both absolute), as `ignores.path` matches it; `path` itself when it is not below.
+  static func relativePath(of path: String, from folder: String) -> String {
+    let base = (folder as NSString).standardizingPath
+    let file = (path as NSString).standardizingPath
+    let prefix = base.hasSuffix("/") ? base : base + "/"
+    return file.hasPrefix(prefix) ? String(file.dropFirst(prefix.count)) : file
   }
 }

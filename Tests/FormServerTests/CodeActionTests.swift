@@ -108,6 +108,8 @@ import Testing
     let ignores = object?["ignores"] as? [[String: Any]]
     #expect(ignores?.first?["form"] as? String == "5-1")
     #expect(ignores?.first?["rules"] as? [String] == ["JX301"])
+    // Scoped to this file: 附件5-1 of every other file in the folder is still checked.
+    #expect(ignores?.first?["path"] as? String == "seed.txt")
 
     // With the file written and reported, the finding disappears from that form only.
     try Data(text.utf8).write(to: folder.appendingPathComponent(".jixiao.json"))
@@ -115,6 +117,53 @@ import Testing
     let after = try client.publishedDiagnostics(uri: uri, version: 1)
     #expect(after.filter { $0.code == "JX301" }.count == 2)
     #expect(!after.contains { $0.code == "JX301" && $0.range.start.line == 9 })
+  }
+
+  /// The ignore action, applied as the editor would: the file written, then saved (no watched-file events, as in
+  /// Neovim 0.7); the other file's 附件5-1 keeps its JX301.
+  @Test func ignoreRuleSilencesOnlyThisFileAfterTheConfigurationIsSaved() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-ignore-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let uri = folder.appendingPathComponent("seed.txt").absoluteString
+    let other = folder.appendingPathComponent("other.txt").absoluteString
+    let client = TestClient()
+    try client.initialize(workspaceFolders: [WorkspaceFolder(uri: folder.absoluteString, name: "w")])
+    let diagnostics = try client.open(uri, Seed.text)
+    #expect(try client.open(other, Seed.text).contains { $0.code == "JX301" && $0.range.start.line == 9 })
+    let budget = try #require(diagnostics.first { $0.code == "JX301" && $0.range.start.line == 9 })
+    let params = CodeActionParams(
+      textDocument: TextDocumentIdentifier(uri: uri), range: budget.range,
+      context: CodeActionContext(diagnostics: [budget], only: [.quickFix]))
+    let result = try client.request(CodeActionParams.method, JSONValue(encoding: params)).get().arrayValue ?? []
+    let ignore = try #require(result.first { $0["title"]?.stringValue?.contains("忽略 JX301") == true })
+    let configURI = folder.appendingPathComponent(".jixiao.json").absoluteString
+    let text = try #require(ignore["edit"]?["changes"]?[configURI]?[0]?["newText"]?.stringValue)
+    try Data(text.utf8).write(to: folder.appendingPathComponent(".jixiao.json"))
+    try client.notify(DidSaveTextDocumentParams(textDocument: TextDocumentIdentifier(uri: configURI)))
+    let after = try client.publishedDiagnostics(uri: uri, version: 1)
+    #expect(!after.contains { $0.code == "JX301" && $0.range.start.line == 9 })
+    let untouched = try client.publishedDiagnostics(uri: other, version: 1)
+    #expect(untouched.contains { $0.code == "JX301" && $0.range.start.line == 9 })
+  }
+
+  /// A configuration edited outside the editor (or in a buffer the client does not send) is read again when a
+  /// form is saved or opened.
+  @Test func configurationChangedOnDiskIsReadAgainOnTheNextSave() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-stale-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let uri = folder.appendingPathComponent("seed.txt").absoluteString
+    let client = TestClient()
+    try client.initialize(workspaceFolders: [WorkspaceFolder(uri: folder.absoluteString, name: "w")])
+    #expect(try client.open(uri, Seed.text).contains { $0.code == "JX301" })
+    try Data(#"{"rules": {"JX301": "off"}}"#.utf8).write(to: folder.appendingPathComponent(".jixiao.json"))
+    try client.notify(DidSaveTextDocumentParams(textDocument: TextDocumentIdentifier(uri: uri)))
+    #expect(!(try client.publishedDiagnostics(uri: uri, version: 1)).contains { $0.code == "JX301" })
+    try Data(#"{"rules": {"JX301": "warning"}}"#.utf8).write(to: folder.appendingPathComponent(".jixiao.json"))
+    try client.notify(DidSaveTextDocumentParams(textDocument: TextDocumentIdentifier(uri: uri)))
+    let again = try client.publishedDiagnostics(uri: uri, version: 1)
+    #expect(again.contains { $0.code == "JX301" && $0.severity == .warning })
   }
 
   @Test func largeFixesAreResolvedOnRequest() throws {
