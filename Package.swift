@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Layers (see ARCHITECTURE.md): FormSyntax ← FormModel ← FormLint ← FormServer ← JixiaoCLI ← jixiao.
-// LSP knows nothing about forms. No third-party packages.
+// LSP knows nothing about forms. OfficeFormats (zip, XML, .docx/.xlsx) knows nothing about forms either. No third-party packages.
 let package = Package(
   name: "jixiao",
   platforms: [.macOS(.v13)],
@@ -15,8 +15,11 @@ let package = Package(
     .target(name: "FormModel", dependencies: ["FormSyntax"]),
     .target(name: "FormLint", dependencies: ["FormSyntax", "FormModel"]),
     .target(name: "LSP"),
+    // The system zlib (Debian: zlib1g-dev to build), for the zip container of .docx/.xlsx.
+    .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+    .target(name: "OfficeFormats", dependencies: ["CZlib"]),
     .target(name: "FormServer", dependencies: ["FormSyntax", "FormModel", "FormLint", "LSP"]),
-    .target(name: "JixiaoCLI", dependencies: ["FormSyntax", "FormModel", "FormLint", "FormServer"]),
+    .target(name: "JixiaoCLI", dependencies: ["FormSyntax", "FormModel", "FormLint", "FormServer", "OfficeFormats"]),
     .executableTarget(name: "jixiao", dependencies: ["JixiaoCLI"]),
     .executableTarget(
       name: "JixiaoBench", dependencies: ["FormSyntax", "FormModel", "FormLint", "FormServer", "LSP", "FormTestSupport"]),
@@ -27,6 +30,7 @@ let package = Package(
     .testTarget(name: "LSPTests", dependencies: ["LSP"]),
     .testTarget(name: "FormServerTests", dependencies: ["FormServer", "LSP", "FormTestSupport"]),
     .testTarget(name: "JixiaoCLITests", dependencies: ["JixiaoCLI", "FormTestSupport"]),
+    .testTarget(name: "OfficeFormatsTests", dependencies: ["OfficeFormats", "JixiaoCLI", "FormTestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -2,6 +2,7 @@ import FormLint
 import FormModel
 import FormSyntax
 import Foundation
+import OfficeFormats
 
 /// `jixiao check`: lint files, print findings, optionally fix them.
 enum CheckCommand {
@@ -24,7 +25,7 @@ enum CheckCommand {
 
   static let command = Jixiao.Command(
     name: "check", summary: "Check form files and report findings (the main job).",
-    usage: "jixiao check [options] [PATH…]   (folders are searched for *.txt; `-` reads stdin)", options: options, run: run)
+    usage: "jixiao check [options] [PATH…]   (folders are searched for *.txt, *.docx, *.xlsx; `-` reads stdin)", options: options, run: run)
 
   static func run(_ arguments: ParsedArguments, _ console: Console) throws -> Int32 {
     let formatName = arguments.value("--format") ?? "text"
@@ -44,9 +45,10 @@ enum CheckCommand {
 
     // A path that cannot be checked is reported and counted; every other file is still checked (exit 2).
     for problem in collected.problems { console.error(CLIMessages.error(problem.text(language), language)) }
-    let checker = FileChecker(
+    var checker = FileChecker(
       configurations: configurations, console: console, language: language, maximumSize: maximumSizeOption,
       stdinName: arguments.value("--stdin-filename"))
+    checker.refusesOffice = arguments.flag("--fix") || arguments.flag("--diff")
     let run = try checker.run(files)
     var failures = collected.problems.count + run.failures
     let readsStdin = files == ["-"]

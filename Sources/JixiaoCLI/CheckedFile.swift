@@ -1,5 +1,6 @@
 import FormLint
 import FormSyntax
+import OfficeFormats
 
 /// A file after checking: its text, tree and findings (absolute UTF-8 ranges).
 struct CheckedFile {
@@ -8,6 +9,8 @@ struct CheckedFile {
   let diagnostics: [Diagnostic]
   /// The configuration it was checked with (the defaults for files made in tests).
   var configuration = LintConfiguration()
+  /// For a .docx/.xlsx: the map from the checked notation back to tables, rows and cells.
+  var office: RenderedNotation? = nil
 
   var path: String { source.path }
 

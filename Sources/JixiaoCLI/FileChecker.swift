@@ -1,6 +1,7 @@
 import FormLint
 import FormSyntax
 import Foundation
+import OfficeFormats
 
 /// The checking engine `check` and `report` share: reads, decodes, parses and checks files on every core and
 /// hands the results back in the order the paths were given, whatever order the workers finish in.
@@ -21,6 +22,8 @@ struct FileChecker {
   var verb = "checking"
   /// How long a run lasts before the progress line appears.
   var progressDelay = ProgressLine.delay
+  /// Refuse Word and Excel files (`--fix`, `--diff`: they change text files only), pointing at `annotate`.
+  var refusesOffice = false
 
   /// The outcome of a run.
   struct Run {
@@ -64,8 +67,15 @@ struct FileChecker {
 
   private func check(_ path: String) -> Outcome {
     let source: SourceFile
+    var office: RenderedNotation?
     do {
-      source = try read(path)
+      if path != "-", OfficeInput.isOffice(path) {
+        if refusesOffice { throw OfficeInput.refusesFixes(path) }
+        let limit = try maximumSize ?? configurations.maximumFileSize(for: path) ?? SourceFile.defaultMaximumSize
+        (source, office) = try OfficeInput.read(path: path, maximumSize: limit)
+      } else {
+        source = try read(path)
+      }
     } catch let error as NotAForm {
       return .unreadable(error.message)
     } catch {
@@ -79,7 +89,7 @@ struct FileChecker {
     }
     let tree = SyntaxTree(parsing: source.utf8)
     let diagnostics = Linter(configuration: configuration).lint(tree)
-    return .checked(CheckedFile(source: source, tree: tree, diagnostics: diagnostics, configuration: configuration))
+    return .checked(CheckedFile(source: source, tree: tree, diagnostics: diagnostics, configuration: configuration, office: office))
   }
 
   /// A file that is not a text form (a Word, Excel, PDF or binary file), with what to do about it.

@@ -10,7 +10,7 @@ enum FileCollector {
     var problems: [LocalizedText] = []
   }
 
-  /// Files named (any name: a `.docx` gets told what it is), and form files (`*.txt`, any case) found under
+  /// Files named (any name: a `.docx` gets told what it is), and form files (`*.txt`, any case, and `*.docx`, `*.xlsx`) found under
   /// folders named, sorted, without what the folder's configuration excludes (`FormFiles.defaultExclude` and
   /// `exclude`).
   static func collect(_ paths: [String], exclude: (String) -> [String] = { _ in FormFiles.defaultExclude }) -> Collected {
@@ -29,10 +29,12 @@ enum FileCollector {
         collected.files.append(path)
         continue
       }
-      let found = FormFiles.discover(in: path, exclude: exclude(path))
+      let found = FormFiles.discover(in: path, exclude: exclude(path), includeOffice: true)
       if found.isEmpty {
         collected.problems.append(
-          LocalizedText(zh: "文件夹 \(path) 中没有 .txt 文件，未检查任何内容", en: "no .txt files in the folder \(path); nothing was checked"))
+          LocalizedText(
+            zh: "文件夹 \(path) 中没有 .txt、.docx 或 .xlsx 文件，未检查任何内容",
+            en: "no .txt, .docx or .xlsx files in the folder \(path); nothing was checked"))
       }
       collected.files.append(contentsOf: found)
     }

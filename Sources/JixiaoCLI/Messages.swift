@@ -13,6 +13,7 @@ enum CLIMessages {
     switch error {
     case let error as UsageError: return error.text.text(language)
     case let error as SourceFileError: return describe(error, language)
+    case let error as OfficeInputError: return error.text(language)
     case let error as ConfigurationError:
       return language == .zh ? "配置文件有误：\(error.description)" : "invalid configuration: \(error.description)"
     default: return "\(error)"

@@ -1,5 +1,6 @@
 import FormLint
 import FormSyntax
+import OfficeFormats
 
 /// Output formats of `jixiao check`.
 enum OutputFormat: String, CaseIterable {
@@ -46,7 +47,30 @@ enum Reporters {
   }
 
   static func diagnosticJSON(_ diagnostic: Diagnostic, in file: CheckedFile, language: Language) -> JSON {
-    .object([
+    var members = diagnosticMembers(diagnostic, in: file, language: language)
+    if let location = officeLocationJSON(diagnostic.range, in: file, language: language) { members.insert(("location", location), at: 4) }
+    return .object(members)
+  }
+
+  /// For a Word/Excel file: where the finding is as a user finds it (table/sheet, row, column, cell) and the
+  /// cell's text. (`range` then counts lines of the converted notation, as `jixiao convert` prints it.)
+  static func officeLocationJSON(_ range: Range<Int>, in file: CheckedFile, language: Language) -> JSON? {
+    guard let office = file.office, let span = office.span(at: range.lowerBound) else { return nil }
+    let place = span.place
+    var members: [(String, JSON)] = []
+    if let table = place.table { members.append(("table", .int(table))) }
+    if let sheet = place.sheet { members.append(("sheet", .string(sheet))) }
+    if let row = place.row { members.append(("row", .int(row))) }
+    if let column = place.column { members.append(("column", .int(column))) }
+    if let reference = place.reference { members.append(("cell", .string(reference))) }
+    if let paragraph = place.paragraph { members.append(("paragraph", .int(paragraph))) }
+    members.append(("description", .string(place.describe(chinese: language == .zh))))
+    members.append(("text", .string(span.quote)))
+    return .object(members)
+  }
+
+  private static func diagnosticMembers(_ diagnostic: Diagnostic, in file: CheckedFile, language: Language) -> [(String, JSON)] {
+    [
       ("code", .string(diagnostic.code)),
       ("name", .string(diagnostic.name)),
       ("severity", .string(diagnostic.severity.rawValue)),
@@ -64,7 +88,7 @@ enum Reporters {
           })),
         ])
       })),
-    ])
+    ]
   }
 
   /// GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=JX301::message`.
@@ -79,6 +103,13 @@ enum Reporters {
         case .error: level = "error"
         case .warning: level = "warning"
         case .information, .hint: level = "notice"
+        }
+        if let place = file.office?.span(at: diagnostic.range.lowerBound)?.place {
+          // A Word/Excel file has no lines: the place goes into the message.
+          let text = place.describe(chinese: language == .zh) + ": " + diagnostic.message.text(language)
+          output += "::\(level) file=\(escapeGitHub(file.path, property: true)),"
+          output += "title=\(diagnostic.code) \(escapeGitHub(diagnostic.name, property: true))::\(escapeGitHub(text, property: false))\n"
+          continue
         }
         let message = escapeGitHub(diagnostic.message.text(language), property: false)
         output += "::\(level) file=\(escapeGitHub(file.path, property: true)),line=\(start.line),col=\(start.column),"

@@ -1,4 +1,5 @@
 import FormLint
+import OfficeFormats
 
 /// SARIF 2.1.0: one run, the rules with help text, results with regions and fixes.
 struct SarifReporter {
@@ -91,11 +92,37 @@ struct SarifReporter {
   }
 
   private func location(_ file: CheckedFile, _ range: Range<Int>, message: String? = nil) -> JSON {
+    if let office = file.office, let span = office.span(at: range.lowerBound) {
+      return officeLocation(file, range, span: span, message: message)
+    }
     var members: [(String, JSON)] = [
       ("physicalLocation", .object([
         ("artifactLocation", .object([("uri", .string(file.path))])),
         ("region", region(file, range)),
       ]))
+    ]
+    if let message { members.append(("message", .object([("text", .string(message))]))) }
+    return .object(members)
+  }
+
+  /// A Word/Excel file: the region counts lines of the converted notation (`jixiao convert`) and carries the
+  /// cell's text as its snippet; the logical location names the table (or sheet), row and column.
+  private func officeLocation(_ file: CheckedFile, _ range: Range<Int>, span: RenderedSpan, message: String?) -> JSON {
+    var region = region(file, range)
+    if case .object(var fields) = region {
+      fields.append(("snippet", .object([("text", .string(span.quote))])))
+      region = .object(fields)
+    }
+    var members: [(String, JSON)] = [
+      ("physicalLocation", .object([
+        ("artifactLocation", .object([("uri", .string(file.path))])),
+        ("region", region),
+      ])),
+      ("logicalLocations", .array([.object([
+        ("name", .string(span.place.describe(chinese: language == .zh))),
+        ("fullyQualifiedName", .string(span.place.fullyQualifiedName)),
+        ("kind", .string(span.place.paragraph != nil ? "paragraph" : "cell")),
+      ])])),
     ]
     if let message { members.append(("message", .object([("text", .string(message))]))) }
     return .object(members)

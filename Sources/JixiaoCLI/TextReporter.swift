@@ -1,5 +1,6 @@
 import FormLint
 import FormSyntax
+import OfficeFormats
 
 /// rustc/ruff-style text: `path:line:col: error[JX301] message`, the source line, a caret underline aligned
 /// for CJK display width, then a summary.
@@ -63,6 +64,7 @@ struct TextReporter {
   }
 
   func render(_ diagnostic: Diagnostic, in file: CheckedFile) -> String {
+    if let office = file.office { return render(diagnostic, in: file, office: office) }
     let start = file.location(of: diagnostic.range.lowerBound)
     var output = "\(paint(file.path, "1")):\(start.line):\(start.column): \(severityLabel(diagnostic.severity))"
     output += "[\(diagnostic.code)] \(diagnostic.message.text(language))\n"
@@ -84,6 +86,39 @@ struct TextReporter {
       // An unsafe fix may change what the form says: `--unsafe-fixes` applies it, after the user has looked.
       let label = language == .zh ? (fix.isSafe ? "修复" : "修复（需人工确认）") : (fix.isSafe ? "fix" : "unsafe fix")
       output += "\(gutter) = \(label): \(fix.title.text(language))\n"
+    }
+    return output + "\n"
+  }
+}
+
+extension TextReporter {
+  /// A finding in a Word or Excel file: `path: 表2 第5行 第3列: error[JX301] message`, the cell's text quoted
+  /// with the finding underlined in it.
+  func render(_ diagnostic: Diagnostic, in file: CheckedFile, office: RenderedNotation) -> String {
+    guard let span = office.span(at: diagnostic.range.lowerBound) else {
+      return "\(paint(file.path, "1")): \(severityLabel(diagnostic.severity))[\(diagnostic.code)] \(diagnostic.message.text(language))\n"
+    }
+    var output = "\(paint(file.path, "1")): \(span.place.describe(chinese: language == .zh)): \(severityLabel(diagnostic.severity))"
+    output += "[\(diagnostic.code)] \(diagnostic.message.text(language))\n"
+    // The line of the cell holding the start, with the finding underlined.
+    let text = office.text
+    let start = min(max(diagnostic.range.lowerBound, span.range.lowerBound), span.range.upperBound)
+    var lineStart = start
+    while lineStart > span.range.lowerBound, text[lineStart - 1] != 0x0A { lineStart -= 1 }
+    var lineEnd = start
+    while lineEnd < span.range.upperBound, text[lineEnd] != 0x0A { lineEnd += 1 }
+    let end = min(max(diagnostic.range.upperBound, start), lineEnd)
+    let before = String(decoding: text[lineStart..<start], as: UTF8.self)
+    let marked = String(decoding: text[start..<end], as: UTF8.self)
+    let line = String(decoding: text[lineStart..<lineEnd], as: UTF8.self)
+    output += "  |\n  | \(DisplayWidth.expandTabs(line))\n"
+    let offset = DisplayWidth.of(DisplayWidth.expandTabs(before))
+    let carets = max(DisplayWidth.of(DisplayWidth.expandTabs(marked, startingAt: offset)), 1)
+    output += "  | " + String(repeating: " ", count: offset)
+    output += paint(String(repeating: "^", count: carets), diagnostic.severity == .error ? "1;31" : "1;33") + "\n"
+    if let fix = diagnostic.fixes.first {
+      let label = language == .zh ? (fix.isSafe ? "修复（annotate --suggest 可写为修订）" : "修复（不安全）") : (fix.isSafe ? "fix (annotate --suggest writes it as a tracked change)" : "unsafe fix")
+      output += "  = \(label): \(fix.title.text(language))\n"
     }
     return output + "\n"
   }

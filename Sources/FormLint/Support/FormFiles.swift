@@ -14,6 +14,14 @@ public enum FormFiles {
     return String(String.UnicodeScalarView(scalars[1...])).lowercased() == "txt"
   }
 
+  /// Whether a file name is a Word or Excel form (`.docx`, `.xlsx`, any case) for the CLI's folder searches; not
+  /// Office's `~$` lock files.
+  public static func isOfficeFileName(_ name: String) -> Bool {
+    let last = name.split(separator: "/").last.map(String.init) ?? name
+    let lower = last.lowercased()
+    return !last.hasPrefix("~$") && (lower.hasSuffix(".docx") || lower.hasSuffix(".xlsx"))
+  }
+
   /// Whether a folder or file, given by its path relative to the searched folder, is excluded: a pattern
   /// without `/` matches any path component by name (`node_modules`, `__Snapshots__`, `*.bak`); one with `/`
   /// matches the relative path (`drafts/**`).
@@ -32,7 +40,8 @@ public enum FormFiles {
 
   /// Every form file below `folder` (paths are `folder` joined with the relative path), sorted; excluded
   /// folders are not entered. Symbolic links to folders are not followed (no cycles).
-  public static func discover(in folder: String, exclude: [String] = defaultExclude) -> [String] {
+  /// With `includeOffice`, Word and Excel forms too (`isOfficeFileName`; the CLI reads them, the server does not).
+  public static func discover(in folder: String, exclude: [String] = defaultExclude, includeOffice: Bool = false) -> [String] {
     guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
     var found: [String] = []
     while let relative = enumerator.nextObject() as? String {
@@ -40,7 +49,9 @@ public enum FormFiles {
         if (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory { enumerator.skipDescendants() }
         continue
       }
-      guard isFormFileName(relative), (enumerator.fileAttributes?[.type] as? FileAttributeType) != .typeDirectory else {
+      guard isFormFileName(relative) || (includeOffice && isOfficeFileName(relative)),
+        (enumerator.fileAttributes?[.type] as? FileAttributeType) != .typeDirectory
+      else {
         continue
       }
       found.append(folder.hasSuffix("/") ? folder + relative : folder + "/" + relative)

@@ -1,0 +1,105 @@
+import FormLint
+import Foundation
+import OfficeFormats
+
+/// `jixiao convert`: a Word or Excel form as text — the notation (what Word's text export gives, so the form
+/// can be edited and checked in an editor), TSV or Markdown.
+enum ConvertCommand {
+  static let command = Jixiao.Command(
+    name: "convert", summary: "Convert a .docx/.xlsx form to text (the notation, TSV or Markdown).",
+    usage: "jixiao convert FILE.docx|FILE.xlsx [--to notation|tsv|markdown] [-o OUT]",
+    options: [
+      OptionSpec("--to", value: "notation|tsv|markdown", help: "Output format (default: notation, as Word's text export)."),
+      OptionSpec("--output", "-o", value: "FILE", help: "Write to FILE (atomically) instead of standard output."),
+      OptionSpec("--max-file-size", value: "BYTES", help: "Refuse files larger than this (default 64 MiB)."),
+      OptionSpec("--lang", value: "zh|en", help: "Language of messages (default: zh)."),
+    ],
+    run: run)
+
+  static func run(_ arguments: ParsedArguments, _ console: Console) throws -> Int32 {
+    let format = arguments.value("--to") ?? "notation"
+    guard ["notation", "tsv", "markdown"].contains(format) else {
+      throw UsageError(zh: "未知的格式“\(format)”（可用：notation、tsv、markdown）", en: "unknown format '\(format)' (notation, tsv, markdown)")
+    }
+    guard !arguments.positionals.isEmpty else { throw UsageError(zh: "请给出一个 .docx 或 .xlsx 文件", en: "name a .docx or .xlsx file") }
+    let maximumSize = try arguments.value("--max-file-size").map {
+      guard let size = Int($0), size > 0 else { throw UsageError(zh: "--max-file-size 需要一个正的字节数", en: "--max-file-size needs a positive number of bytes") }
+      return size
+    } ?? SourceFile.defaultMaximumSize
+    let language = arguments.value("--lang").flatMap(Language.init(rawValue:)) ?? .zh
+    var output = ""
+    var failed = false
+    for path in arguments.positionals {
+      do {
+        let (_, rendered) = try OfficeInput.read(path: path, maximumSize: maximumSize)
+        switch format {
+        case "tsv": output += OfficeTextExport.tsv(rendered.document)
+        case "markdown": output += OfficeTextExport.markdown(rendered.document)
+        default: output += String(decoding: rendered.text, as: UTF8.self)
+        }
+      } catch {
+        console.error(CLIMessages.error(CLIMessages.describe(error, language), language))
+        failed = true
+      }
+    }
+    if let target = arguments.value("--output") {
+      guard !failed else { return ExitCode.usage }
+      do {
+        try OfficeOutput.writeAtomically(Array(output.utf8), to: target)
+      } catch {
+        console.error(CLIMessages.error(CLIMessages.describe(error, language), language))
+        return ExitCode.usage
+      }
+    } else {
+      console.print(output, terminator: "")
+    }
+    return failed ? ExitCode.usage : ExitCode.success
+  }
+}
+
+/// TSV and Markdown renderings of an office document's grid.
+enum OfficeTextExport {
+  /// One line per row, cells separated by TABs (a cell with a TAB, line break or quote is quoted, quotes
+  /// doubled, as spreadsheets read it); a paragraph outside tables is a line of its own.
+  static func tsv(_ document: OfficeDocument) -> String {
+    func field(_ text: String) -> String {
+      text.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\"" }) ? "\"" + text.replacingAll("\"", with: "\"\"") + "\"" : text
+    }
+    var lines: [String] = []
+    for block in document.blocks {
+      switch block {
+      case .paragraph(let paragraph, _): lines.append(field(paragraph.text))
+      case .table(let table):
+        for row in table.rows { lines.append(row.cells.map { field($0.text) }.joined(separator: "\t")) }
+      }
+    }
+    return lines.map { $0 + "\n" }.joined()
+  }
+
+  /// Paragraphs as paragraphs, tables as pipe tables (the first row as the header row; line breaks in cells
+  /// as `<br>`, pipes escaped).
+  static func markdown(_ document: OfficeDocument) -> String {
+    func cell(_ text: String) -> String {
+      text.replacingAll("\\", with: "\\\\").replacingAll("|", with: "\\|").replacingAll("\n", with: "<br>")
+    }
+    var parts: [String] = []
+    for block in document.blocks {
+      switch block {
+      case .paragraph(let paragraph, _):
+        let text = paragraph.text
+        if !text.trimmingCharacters(in: .whitespaces).isEmpty { parts.append(cell(text).replacingAll("<br>", with: "  \n")) }
+      case .table(let table):
+        let width = table.rows.map(\.cells.count).max() ?? 0
+        guard width > 0 else { continue }
+        var lines: [String] = []
+        for (index, row) in table.rows.enumerated() {
+          let cells = row.cells.map { cell($0.text) } + Array(repeating: "", count: width - row.cells.count)
+          lines.append("| " + cells.joined(separator: " | ") + " |")
+          if index == 0 { lines.append("|" + String(repeating: " --- |", count: width)) }
+        }
+        parts.append(lines.joined(separator: "\n"))
+      }
+    }
+    return parts.joined(separator: "\n\n") + (parts.isEmpty ? "" : "\n")
+  }
+}
