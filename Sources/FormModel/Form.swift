@@ -62,6 +62,20 @@ public struct IndicatorRow: Sendable, Equatable {
   public let level1Cell: CellText?
   /// This row's own 二级 cell.
   public let level2Cell: CellText?
+  /// The value's unit from a 计量单位 / 单位 column, if the table has one.
+  public var unit: CellText? = nil
+  /// The value's comparator from a 计算符号 / 指标方向 column, if the table has one.
+  public var comparator: CellText? = nil
+  /// The row's weight from a 权重 / 分值 column, if the table has one.
+  public var weight: CellText? = nil
+  /// Which value column of the table this reading is of (0 for the first; tables with 中期 and 年度 columns, or
+  /// one column per village, give one `IndicatorRow` per value column).
+  public var valueColumn: Int = 0
+  /// Whether the year rules apply to this value: its column is the annual one, or none is marked annual.
+  public var isAnnual: Bool = true
+
+  /// The value's unit as written in its own column, trimmed, or nil.
+  public var unitText: String? { unit.map(\.trimmed).flatMap { $0.isEmpty ? nil : $0 } }
 
   /// Whether every filled cell of the row is a not-applicable mark (`/`).
   public var isNotApplicableRow: Bool {
@@ -83,6 +97,30 @@ public struct SignatureField: Sendable, Equatable {
   public let value: String
 }
 
+/// A header field written on a free line as `label：value` (`预算单位：示例市水务局`, cover lines).
+public struct LineField: Sendable, Equatable {
+  /// The field.
+  public let field: HeaderField
+  /// The label as written.
+  public let label: String
+  /// The value, trimmed.
+  public let value: String
+  /// Index of the line in the node's `lines`.
+  public let lineIndex: Int
+}
+
+/// Where a form's year was found.
+public enum YearSource: String, Sendable {
+  /// In the title (`2021年项目支出绩效目标表`).
+  case title
+  /// On a line just under the title (`（2022年度）`).
+  case lineUnderTitle
+  /// In a 年度 / 预算年度 field.
+  case field
+  /// From configuration (`year`).
+  case configuration
+}
+
 /// The signature line under a form.
 public struct SignatureLine: Sendable, Equatable {
   /// Index of the line in the node's `lines`.
@@ -101,8 +139,14 @@ public struct Form: Sendable {
   public let annex: (number: String, lineIndex: Int)?
   /// The title line, if any.
   public let title: (text: String, lineIndex: Int)?
-  /// The year the form is for, from the title (or configuration), if known.
+  /// The year the form is for (title, line under it, 年度 field, configuration: first found), if known.
   public let year: Int?
+  /// Where `year` came from.
+  public let yearSource: YearSource?
+  /// The template family the form follows (detected, or pinned by configuration).
+  public let template: Template
+  /// Header fields written on free lines (`预算单位：…`).
+  public let lineFields: [LineField]
   /// The table unit (`单位：万元`); 万元 when the form has no unit line.
   public let unit: TableUnit
   /// Whether the unit was stated in a unit line.
@@ -126,6 +170,33 @@ public struct Form: Sendable {
 
   /// The first header entry for a field.
   public func entry(_ field: HeaderField) -> HeaderEntry? { header.first { $0.field == field } }
+
+  /// The first header entry for a field or the fields that stand in for it (`HeaderField.satisfiedBy`):
+  /// 年度资金总额 for the budget, 资金总额 where no annual budget is stated, 总体目标 as the only goal.
+  public func entry(meeting field: HeaderField) -> HeaderEntry? {
+    let candidates = template.standIns(for: field)
+    for candidate in candidates {
+      if let found = entry(candidate), !(found.value?.isBlank ?? true) { return found }
+    }
+    for candidate in candidates { if let found = entry(candidate) { return found } }
+    return nil
+  }
+
+  /// Whether a field (or a stand-in) is filled in the header or on a free line.
+  public func hasValue(meeting field: HeaderField) -> Bool {
+    if let found = entry(meeting: field), !(found.value?.isBlank ?? true) { return true }
+    let candidates = template.standIns(for: field)
+    return lineFields.contains { candidates.contains($0.field) && !$0.value.isEmpty }
+  }
+
+  /// Whether a field (or a stand-in) has a label in the header or on a free line, filled or not.
+  public func hasLabel(meeting field: HeaderField) -> Bool {
+    let candidates = template.standIns(for: field)
+    return entry(meeting: field) != nil || lineFields.contains { candidates.contains($0.field) }
+  }
+
+  /// The budget's value cell: the family's budget field (年度本级预算金额, 年度资金总额 …), else 资金总额.
+  public var budgetValue: CellText? { entry(meeting: .budget)?.value }
 
   /// The value cell of a field.
   public func value(_ field: HeaderField) -> CellText? { entry(field)?.value }

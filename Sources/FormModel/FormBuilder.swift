@@ -9,12 +9,15 @@ public struct ModelOptions: Sendable, Equatable {
   public var year: Int?
   /// A table unit to use instead of the unit line's.
   public var unit: TableUnit?
+  /// A template family to use instead of detecting one.
+  public var template: TemplateID?
 
   /// Creates options; nil means "read it from the form".
-  public init(profile: ProfileID? = nil, year: Int? = nil, unit: TableUnit? = nil) {
+  public init(profile: ProfileID? = nil, year: Int? = nil, unit: TableUnit? = nil, template: TemplateID? = nil) {
     self.profile = profile
     self.year = year
     self.unit = unit
+    self.template = template
   }
 }
 
@@ -29,8 +32,19 @@ extension Form {
     let detected = reader.detectProfile()
     let profile = Profile.named(options.profile ?? detected)
     reader.readTables(profile: profile)
+    let template =
+      options.template.map(TemplateCatalog.named)
+      ?? TemplateCatalog.detect(
+        labels: reader.header.map(\.label.text) + reader.lineFields.map(\.label), title: reader.title?.text)
+    // The form year, first found wins: title, a year line under it, a 年度 field, configuration.
+    let fieldYear = reader.header.first { $0.field == .year }?.value.flatMap { FormReader.year(inYearLine: $0.text) }
+    let found: [(Int?, YearSource)] = [
+      (reader.titleYear, .title), (reader.yearLine, .lineUnderTitle), (fieldYear, .field), (options.year, .configuration),
+    ]
+    let year = found.first { $0.0 != nil }
     self.init(
-      node: node, annex: reader.annex, title: reader.title, year: options.year ?? reader.titleYear,
+      node: node, annex: reader.annex, title: reader.title, year: year?.0, yearSource: year?.1, template: template,
+      lineFields: reader.lineFields,
       unit: options.unit ?? reader.unit ?? .wanYuan, unitStated: reader.unit != nil, profile: profile,
       profileDetected: options.profile == nil, header: reader.header, indicatorHeaderRow: reader.indicatorHeaderRow,
       indicators: reader.indicators, reviewRows: reader.reviewRows, malformedRows: reader.malformedRows,
@@ -44,6 +58,8 @@ private struct FormReader {
   var annex: (number: String, lineIndex: Int)?
   var title: (text: String, lineIndex: Int)?
   var titleYear: Int?
+  var yearLine: Int?
+  var lineFields: [LineField] = []
   var unit: TableUnit?
   var signature: SignatureLine?
   var header: [HeaderEntry] = []
@@ -69,13 +85,72 @@ private struct FormReader {
       } else if title == nil, isBoundary {
         title = (text, index)
         titleYear = FormReader.year(inTitle: text)
+      } else if let title, yearLine == nil, index > title.lineIndex, index <= title.lineIndex + 3,
+        let year = FormReader.year(inYearLine: text)
+      {
+        yearLine = year
       } else if unit == nil, let found = FormReader.unit(inLine: text) {
         unit = found
+        lineFields += FormReader.lineFields(text, lineIndex: index)
       } else if signature == nil, text.hasPrefix("填表人") {
         let range = node.lines[index].contentStart..<node.lines[index].contentEnd
         signature = SignatureLine(lineIndex: index, range: range, fields: FormReader.signatureFields(text))
+      } else {
+        lineFields += FormReader.lineFields(text, lineIndex: index)
       }
     }
+  }
+
+  /// A line that holds only a year expression: `（2022年度）`, `( 2019 年度)`, `(2020)年度`, `2021年`, `年度：2022`.
+  static func year(inYearLine text: String) -> Int? {
+    var scalars = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars where !TextClean.isSpace(scalar) && !"()（）[]【】".unicodeScalars.contains(scalar) {
+      scalars.append(scalar)
+    }
+    var squeezed = String(scalars)
+    for prefix in ["年度：", "年度:", "预算年度：", "预算年度:"] where squeezed.hasPrefix(prefix) {
+      squeezed = String(squeezed.dropFirst(prefix.count))
+    }
+    for suffix in ["年度", "年"] where squeezed.hasSuffix(suffix) {
+      squeezed = String(squeezed.dropLast(suffix.count))
+      break
+    }
+    guard squeezed.unicodeScalars.count == 4, squeezed.unicodeScalars.allSatisfy({ $0.isASCII && $0.properties.numericType == .decimal }),
+      let year = Int(squeezed), (1990...2100).contains(year)
+    else { return nil }
+    return year
+  }
+
+  /// `label：value` pairs of a free line (`单位代码：000000    单位名称：示例县卫生健康局`), for known fields.
+  static func lineFields(_ text: String, lineIndex: Int) -> [LineField] {
+    guard text.contains("：") || text.contains(":") else { return [] }
+    var fields: [LineField] = []
+    // Pairs are separated by runs of two or more spaces (or an ideographic space).
+    var segments: [String] = []
+    var current = ""
+    var spaces = 0
+    for character in text {
+      if character == " " || character == "\u{3000}" || character == "\t" {
+        spaces += character == " " ? 1 : 2
+        continue
+      }
+      if spaces >= 2, !current.isEmpty, current.contains("：") || current.contains(":") {
+        segments.append(current)
+        current = ""
+      }
+      spaces = 0
+      current.append(character)
+    }
+    if !current.isEmpty { segments.append(current) }
+    for segment in segments {
+      guard let colon = segment.firstIndex(where: { $0 == "：" || $0 == ":" }) else { continue }
+      let label = String(segment[..<colon])
+      var value = TextClean.trimmed(String(segment[segment.index(after: colon)...]))
+      for stamp in ["（盖章）", "(盖章)", "（印章）", "(印章)", "（签字）", "(签字)"] { value = value.replacingOccurrences(of: stamp, with: "") }
+      guard let field = HeaderField.field(forLabel: label) else { continue }
+      fields.append(LineField(field: field, label: label, value: TextClean.trimmed(value), lineIndex: lineIndex))
+    }
+    return fields
   }
 
   /// The first 4-digit year followed by 年 in a title.
@@ -88,7 +163,7 @@ private struct FormReader {
       if digits.allSatisfy({ $0.properties.numericType == .decimal && $0.isASCII }), scalars[index + 4] == "年",
         before.map({ !($0.isASCII && $0.properties.numericType == .decimal) }) ?? true
       {
-        return Int(String(String.UnicodeScalarView(digits)))
+        if let year = Int(String(String.UnicodeScalarView(digits))), (1990...2100).contains(year) { return year }
       }
       index += 1
     }
@@ -141,25 +216,26 @@ private struct FormReader {
     }
   }
 
-  /// A 一级 label 成本指标 means mof-2021; else a 一级 label 满意度指标 means mof-2015; else hunan-2021.
+  /// A 一级 label 成本指标 means mof-2021; else a 一级 label 满意度指标 means mof-2015; else hunan-2021. The 一级
+  /// column is found by its heading in each indicator table, wherever it is.
   func detectProfile() -> ProfileID {
     var sawSatisfactionLevel1 = false
+    var columns: IndicatorColumns?
     for row in node.rows {
       let cells = node.cells(of: row)
-      guard cells.count >= 5 else { continue }
-      // In a six-column indicator row the 一级 cell is the second; in a five-column row the first.
-      for cell in cells.prefix(2) {
-        let label = Profile.canonicalLabel(node.text(ofCell: cell))
-        if label == "成本" && isLevel1Position(cell: cell, in: cells) { return .mof2021 }
-        if label == "满意度" && isLevel1Position(cell: cell, in: cells) { sawSatisfactionLevel1 = true }
+      let titles = cells.map { TextClean.squeezed(node.text(ofCell: $0)) }
+      if let found = IndicatorColumns(titles: titles) {
+        columns = found
+        continue
       }
+      guard let columns, let shift = columns.shift(forWidth: cells.count) else { continue }
+      let index = cells.startIndex + columns.level1 + shift
+      guard cells.indices.contains(index) else { continue }
+      let label = Profile.canonicalLabel(node.text(ofCell: cells[index]))
+      if Profile.mof2021.level1Names.first == label { return .mof2021 }
+      if Profile.mof2015.level1Names.last == label { sawSatisfactionLevel1 = true }
     }
     return sawSatisfactionLevel1 ? .mof2015 : .hunan2021
-  }
-
-  private func isLevel1Position(cell: SyntaxCell, in cells: ArraySlice<SyntaxCell>) -> Bool {
-    let position = cells.firstIndex(of: cell)! - cells.startIndex
-    return cells.count >= 6 ? position == 1 : position == 0
   }
 
   mutating func readTables(profile: Profile) {
@@ -167,7 +243,9 @@ private struct FormReader {
     var section = Section.header
     var columns: IndicatorColumns?
     var level1: CategoryLabel?
-    var level2: CategoryLabel?
+    var level2s: [Int: CategoryLabel] = [:]
+    var headerRows: [(rowIndex: Int, cells: [CellText])] = []
+    defer { header = HeaderReader(rows: headerRows).entries() }
     for (rowIndex, row) in node.rows.enumerated() {
       let cells = node.cells(of: row).enumerated().map { offset, cell in
         CellText(cellIndex: row.cells.lowerBound + offset, range: node.contentRange(ofCell: cell), text: node.text(ofCell: cell))
@@ -179,36 +257,45 @@ private struct FormReader {
         indicatorHeaderRow = rowIndex
         columns = found
         level1 = nil
-        level2 = nil
+        level2s = [:]
         continue
       }
       switch section {
       case .review:
         reviewRows.append(rowIndex)
       case .header:
-        readHeaderRow(cells, rowIndex: rowIndex)
+        headerRows.append((rowIndex, cells))
       case .indicators:
-        guard let columns, let mapped = columns.map(cells) else {
+        guard let columns, let shift = columns.shift(forWidth: cells.count) else {
           malformedRows.append(rowIndex)
           continue
         }
-        let ownLevel1 = mapped.level1
-        let ownLevel2 = mapped.level2
+        let ownLevel1 = columns.cell(columns.level1, in: cells, shift: shift)
         if let cell = ownLevel1, !cell.isBlank {
           let text = cell.trimmed
           level1 = CategoryLabel(text: text, canonical: profile.level1(for: text), cell: cell, inherited: false)
-          level2 = nil
-        }
-        if let cell = ownLevel2, !cell.isBlank {
-          let text = cell.trimmed
-          level2 = CategoryLabel(
-            text: text, canonical: profile.level2(for: text, under: level1?.canonical), cell: cell, inherited: false)
+          level2s = [:]
         }
         let empty = CategoryLabel(text: "", canonical: nil, cell: nil, inherited: false)
-        indicators.append(
-          IndicatorRow(
-            rowIndex: rowIndex, level1: inherit(level1, own: ownLevel1) ?? empty, level2: inherit(level2, own: ownLevel2) ?? empty,
-            name: mapped.name, value: mapped.value, standard: mapped.standard, level1Cell: ownLevel1, level2Cell: ownLevel2))
+        for (groupIndex, group) in columns.groups.enumerated() {
+          let ownLevel2 = columns.cell(group.level2, in: cells, shift: shift)
+          if let cell = ownLevel2, !cell.isBlank {
+            let text = cell.trimmed
+            level2s[group.level2 ?? -1] = CategoryLabel(
+              text: text, canonical: profile.level2(for: text, under: level1?.canonical), cell: cell, inherited: false)
+          }
+          var row = IndicatorRow(
+            rowIndex: rowIndex, level1: inherit(level1, own: ownLevel1) ?? empty,
+            level2: inherit(level2s[group.level2 ?? -1], own: ownLevel2) ?? empty,
+            name: columns.cell(group.name, in: cells, shift: shift), value: columns.cell(group.value, in: cells, shift: shift),
+            standard: columns.cell(columns.standard, in: cells, shift: shift), level1Cell: ownLevel1, level2Cell: ownLevel2)
+          row.unit = columns.cell(group.unit, in: cells, shift: shift)
+          row.comparator = columns.cell(group.comparator, in: cells, shift: shift)
+          row.weight = columns.cell(columns.weight, in: cells, shift: shift)
+          row.valueColumn = groupIndex
+          row.isAnnual = group.isAnnual
+          indicators.append(row)
+        }
       }
     }
   }
@@ -218,58 +305,66 @@ private struct FormReader {
     let ownFilled = own.map { !$0.isBlank } ?? false
     return CategoryLabel(text: label.text, canonical: label.canonical, cell: label.cell, inherited: !ownFilled)
   }
-
-  /// Header rows are label/value pairs: `label | value | label | value`.
-  private mutating func readHeaderRow(_ cells: [CellText], rowIndex: Int) {
-    var index = 0
-    while index < cells.count {
-      let label = cells[index]
-      let value = index + 1 < cells.count ? cells[index + 1] : nil
-      if !label.isBlank || (value.map { !$0.isBlank } ?? false) {
-        header.append(HeaderEntry(label: label, field: HeaderField.field(forLabel: label.text), value: value, rowIndex: rowIndex))
-      }
-      index += 2
-    }
-  }
 }
 
-/// Where the indicator table's columns are, from its title row.
+/// Where the indicator table's columns are, found by their headings (`IndicatorHeadings`), not by position.
 struct IndicatorColumns {
-  let count: Int
-  let level1: Int
-  let level2: Int
-  let name: Int
-  let value: Int
-  let standard: Int?
-
-  init?(titles: [String]) {
-    func find(_ predicate: (String) -> Bool) -> Int? { titles.firstIndex(where: predicate) }
-    guard let level1 = find({ $0.hasPrefix("一级") }), let level2 = find({ $0.hasPrefix("二级") }),
-      let name = find({ $0.hasPrefix("三级") }), let value = find({ $0.hasPrefix("指标值") || $0 == "目标值" })
-    else { return nil }
-    count = titles.count
-    self.level1 = level1
-    self.level2 = level2
-    self.name = name
-    self.value = value
-    standard = find { $0.hasPrefix("绩效标准") || $0.hasPrefix("评分标准") || $0 == "备注" }
+  /// One reading of a row: the columns of one value and the name and 二级 it belongs to.
+  struct Group {
+    let level2: Int?
+    let name: Int
+    let value: Int
+    let unit: Int?
+    let comparator: Int?
+    let isAnnual: Bool
   }
 
-  /// Maps a data row's cells to columns: same width as the title row, or one fewer (no merged first column).
-  func map(_ cells: [CellText]) -> (level1: CellText?, level2: CellText?, name: CellText?, value: CellText?, standard: CellText?)? {
-    let shift: Int
-    if cells.count == count {
-      shift = 0
-    } else if cells.count == count - 1 && level1 > 0 {
-      shift = -1
-    } else {
-      return nil
+  let count: Int
+  let level1: Int
+  let standard: Int?
+  let weight: Int?
+  let groups: [Group]
+
+  init?(titles: [String]) {
+    let roles = titles.map { IndicatorHeadings.role(of: $0) }
+    func columns(_ role: IndicatorColumnRole) -> [Int] { roles.indices.filter { roles[$0] == role } }
+    let names = columns(.name)
+    guard let level1 = columns(.level1).first, !columns(.level2).isEmpty, let firstName = names.first else { return nil }
+    var values = columns(.value)
+    // No value heading: the unnamed columns after the name are values (one per village or recipient).
+    if values.isEmpty { values = roles.indices.filter { $0 > firstName && roles[$0] == nil && !titles[$0].isEmpty } }
+    guard !values.isEmpty else { return nil }
+    let level2s = columns(.level2)
+    let units = columns(.unit)
+    let comparators = columns(.comparator)
+    let anyAnnual = values.contains { IndicatorHeadings.isAnnual(titles[$0]) }
+    func nearest(_ candidates: [Int], to column: Int) -> Int? {
+      candidates.min { abs($0 - column) < abs($1 - column) }
     }
-    func cell(_ column: Int?) -> CellText? {
-      guard let column else { return nil }
-      let index = column + shift
-      return cells.indices.contains(index) ? cells[index] : nil
+    groups = values.map { value in
+      Group(
+        level2: level2s.last { $0 < value } ?? level2s.first, name: names.last { $0 < value } ?? firstName, value: value,
+        unit: nearest(units, to: value), comparator: nearest(comparators, to: value),
+        isAnnual: !anyAnnual || IndicatorHeadings.isAnnual(titles[value]))
     }
-    return (cell(level1), cell(level2), cell(name), cell(value), cell(standard))
+    count = titles.count
+    self.level1 = level1
+    standard = columns(.standard).first
+    weight = columns(.weight).first
+  }
+
+  /// The shift that maps a data row's cells to columns: 0 for a row as wide as the headings; -1 for a row whose
+  /// leading merged column was dropped (the 一级 is not the first column); nil otherwise.
+  func shift(forWidth width: Int) -> Int? {
+    if width == count { return 0 }
+    if width == count - 1 && level1 > 0 { return -1 }
+    return nil
+  }
+
+  /// The cell of a column in a row, after the shift.
+  func cell(_ column: Int?, in cells: [CellText], shift: Int) -> CellText? {
+    guard let column else { return nil }
+    let index = column + shift
+    return cells.indices.contains(index) ? cells[index] : nil
   }
 }

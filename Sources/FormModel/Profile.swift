@@ -57,6 +57,7 @@ public struct Profile: Sendable, Equatable {
   /// Synonyms mapped to canonical names (after whitespace and a trailing 指标 are removed).
   static let synonyms: [String: String] = [
     "环境效益": "生态效益", "产出数量": "数量", "产出质量": "质量", "产出时效": "时效", "产出成本": "成本", "效果": "效益",
+    "预期产出": "产出", "预算控制": "成本", "投资规模控制": "成本", "预期效益": "效益", "经济成本指": "经济成本",
   ]
 
   /// The canonical 一级 names.
@@ -91,14 +92,32 @@ public struct Profile: Sendable, Equatable {
     bytes.reserveCapacity(label.utf8.count)
     let utf8 = Array(label.utf8)
     var index = 0
+    var depth = 0
     while index < utf8.count {
       let width = TextClean.spaceWidth(utf8, at: index)
       if width > 0 {
         index += width
-      } else {
-        bytes.append(utf8[index])
-        index += 1
+        continue
       }
+      // Parenthesised notes (`数量指标(或建筑规模指标)`, `成本指标（0-20分）`) and a ★ mark are not part of a label.
+      let byte = utf8[index]
+      let isFullWidth = byte == 0xEF && index + 2 < utf8.count && utf8[index + 1] == 0xBC
+      if byte == 0x28 || (isFullWidth && utf8[index + 2] == 0x88) {
+        depth += 1
+        index += byte == 0x28 ? 1 : 3
+        continue
+      }
+      if byte == 0x29 || (isFullWidth && utf8[index + 2] == 0x89) {
+        depth = max(depth - 1, 0)
+        index += byte == 0x29 ? 1 : 3
+        continue
+      }
+      if byte == 0xE2 && index + 2 < utf8.count && utf8[index + 1] == 0x98 && (utf8[index + 2] == 0x85 || utf8[index + 2] == 0x86) {
+        index += 3
+        continue
+      }
+      if depth == 0 { bytes.append(byte) }
+      index += 1
     }
     let suffix: [UInt8] = [0xE6, 0x8C, 0x87, 0xE6, 0xA0, 0x87]  // 指标
     if bytes.count > suffix.count && bytes.suffix(suffix.count).elementsEqual(suffix) { bytes.removeLast(suffix.count) }

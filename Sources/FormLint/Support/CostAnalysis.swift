@@ -32,7 +32,7 @@ public struct CostAnalysis {
   public init(form: Form) {
     self.form = form
     tableUnit = form.unit.moneyUnit
-    budgetCell = form.value(.budget)
+    budgetCell = form.budgetValue
     budget = budgetCell.flatMap { AmountScanner.parseCellAmount($0.text, tableUnit: form.unit.moneyUnit) }
     superiorFunds = form.value(.superiorFunds).flatMap {
       AmountScanner.parseCellAmount($0.text, tableUnit: form.unit.moneyUnit)

@@ -20,7 +20,9 @@ struct DatedCell {
 enum DatesCells {
   /// 本年度绩效目标 and every indicator row's 三级/指标值/绩效标准 (JX401's scope).
   static func yearCells(_ form: Form) -> [DatedCell] {
-    let goal = form.value(.annualGoal).map {
+    // The annual goal, or the only goal (总体目标); never the 中期 goal, whose years span the period.
+    let annual = HeaderField.annualGoal.satisfiedBy.lazy.compactMap { form.value($0) }.first
+    let goal = annual.map {
       DatedCell(cell: $0, place: LocalizedText(zh: "本年度绩效目标", en: "the goal for the year"))
     }
     return [goal].compactMap { $0 } + indicatorCells(form)
@@ -43,7 +45,9 @@ enum DatesCells {
   static func dateCells(_ form: Form) -> [DatedCell] {
     let fields: [HeaderField] = [.implementationPeriod, .periodGoal, .annualGoal]
     let header = fields.compactMap { field in
-      form.value(field).map { DatedCell(cell: $0, place: LocalizedText(zh: field.rawValue, en: field.englishName)) }
+      form.value(field).map {
+        DatedCell(cell: $0, place: LocalizedText(zh: form.template.label(for: field), en: field.englishName))
+      }
     }
     return header + indicatorCells(form)
   }

@@ -49,6 +49,16 @@ enum ValuesCells {
     return suffixes.contains { text.hasSuffix($0) }
   }
 
+  /// Whether a name ends in a bracketed unit (`开展小型水利工程建设(个)`, `覆盖率（%）`): a short note with no digit.
+  static func nameCarriesUnit(_ name: String) -> Bool {
+    let text = TextClean.trimmed(name)
+    guard text.hasSuffix("）") || text.hasSuffix(")"), let open = text.lastIndex(where: { $0 == "（" || $0 == "(" }) else {
+      return false
+    }
+    let note = text[text.index(after: open)..<text.index(before: text.endIndex)]
+    return !note.isEmpty && note.count <= 4 && !note.contains(where: \.isNumber)
+  }
+
   /// A name cut to at most 20 characters with `…`.
   static func short(_ name: String) -> String {
     name.count > 20 ? String(name.prefix(20)) + "…" : name

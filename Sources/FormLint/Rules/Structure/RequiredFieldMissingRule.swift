@@ -5,8 +5,8 @@ struct RequiredFieldMissingRule: Rule {
   static let description = RuleDescription(
     code: "JX101", name: "required-field-missing", severity: .error,
     summary: LocalizedText(
-      zh: "缺少必填表头项或未填写：项目支出名称、预算部门、年度本级预算金额、项目支出实施期、实施期绩效目标、本年度绩效目标",
-      en: "A required header field is absent or empty: 项目支出名称, 预算部门, 年度本级预算金额, 项目支出实施期, 实施期绩效目标, 本年度绩效目标"),
+      zh: "缺少模板要求的表头项或未填写：项目名称、部门、预算、年度目标，以及模板有的实施期和实施期目标（按模板的写法称呼，见 TEMPLATES.md）",
+      en: "A header field the form's template requires is absent or empty: project name, department, budget, annual goal, and the period and period goal where the template has them (named as the template spells them, see TEMPLATES.md)"),
     rationale: LocalizedText(
       zh: "财预〔2015〕88号把“完整性”列为绩效目标审核的第一项：项目名称、预算金额、实施期和绩效目标缺一不可，否则无法判断目标与预算是否相应匹配，表会被退回重报。",
       en: "财预〔2015〕88号 makes completeness (完整性) the first test of target review: without the project's name, budget, period and goals nobody can judge whether the targets match the money, and the form is sent back."),
@@ -39,26 +39,26 @@ struct RequiredFieldMissingRule: Rule {
   func check(form context: FormContext) -> [Diagnostic] {
     let form = context.form
     var findings: [Diagnostic] = []
-    for field in HeaderField.required {
-      let name = field.rawValue
-      guard let entry = form.entry(field) else {
+    for field in form.template.requiredFields {
+      // The family's own spelling names the field in the message.
+      let name = form.template.label(for: field)
+      if form.hasValue(meeting: field) { continue }
+      guard form.hasLabel(meeting: field) else {
         let message = LocalizedText(
           zh: "缺少必填项“\(name)”", en: "The required field “\(name)” (\(field.englishName)) is missing")
-        findings.append(diagnostic(message, at: form.anchorRange, fixes: skeleton(for: field, in: form)))
+        findings.append(diagnostic(message, at: form.anchorRange, fixes: skeleton(for: field, named: name, in: form)))
         continue
       }
-      if entry.value?.isBlank ?? true {
-        let message = LocalizedText(
-          zh: "必填项“\(name)”未填写", en: "The required field “\(name)” (\(field.englishName)) is empty")
-        findings.append(diagnostic(message, at: form.anchorRange))
-      }
+      let message = LocalizedText(
+        zh: "必填项“\(name)”未填写", en: "The required field “\(name)” (\(field.englishName)) is empty")
+      findings.append(diagnostic(message, at: form.anchorRange))
     }
     return findings
   }
 
   /// A row holding the field's label and an empty value, placed before the next field in template order (or
   /// after the last header row), so the form reads in the template's order.
-  private func skeleton(for field: HeaderField, in form: Form) -> [Fix] {
+  private func skeleton(for field: HeaderField, named name: String, in form: Form) -> [Fix] {
     let node = form.node
     let order = HeaderField.allCases
     let rank = order.firstIndex(of: field)!
@@ -72,10 +72,10 @@ struct RequiredFieldMissingRule: Rule {
       offset = nil
     }
     guard let offset else { return [] }
-    let text = StructureEdits.rowText([field.rawValue, ""], lineBreak: StructureEdits.lineBreak(in: node))
+    let text = StructureEdits.rowText([name, ""], lineBreak: StructureEdits.lineBreak(in: node))
     return [
       Fix(
-        title: LocalizedText(zh: "插入“\(field.rawValue)”一行", en: "Insert a “\(field.rawValue)” row"), isSafe: false,
+        title: LocalizedText(zh: "插入“\(name)”一行", en: "Insert a “\(name)” row"), isSafe: false,
         edits: [FixEdit(range: offset..<offset, newText: text)])
     ]
   }

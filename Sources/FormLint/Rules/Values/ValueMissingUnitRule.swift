@@ -37,6 +37,8 @@ struct ValueMissingUnitRule: Rule {
     // In a cost row a bare number is money in the table unit.
     ValuesCells.filledValues(context.form) { !CostAnalysis.isCostRow($0) }.compactMap { value in
       guard case .bareNumber = value.kind else { return nil }
+      // The unit stands in its own column (计量单位) or in the name (`山塘整治(处)`).
+      if value.row.unitText != nil || ValuesCells.nameCarriesUnit(value.name) { return nil }
       let shown = value.cell.trimmed
       var fixes: [Fix] = []
       var advice = LocalizedText(zh: "应写明计量单位", en: "give its unit")

@@ -1,0 +1,45 @@
+/// The headings of indicator-table columns (research/templates.md §4), as data: each role and the headings
+/// that name it. Headings match after whitespace and parenthesised notes are removed.
+public enum IndicatorHeadings {
+  /// Role → (exact headings, heading prefixes), checked in this order (notes before values: 指标值说明 is a note).
+  public static let table: [(role: IndicatorColumnRole, exact: [String], prefixes: [String])] = [
+    (.level1, [], ["一级"]),
+    (.level2, [], ["二级"]),
+    (.name, ["指标名称", "指标内容", "绩效指标名称"], ["三级"]),
+    (.note, ["备注", "指标解释", "指标值说明", "指标值内容", "指标说明", "指标内容/计算公式", "评分细则"], []),
+    (.comparator, ["计算符号", "指标值方向", "指标方向", "指标方向性", "指标值类型", "符号"], []),
+    (.nature, ["指标性质"], []),
+    (.unit, ["计量单位", "单位", "度量单位", "指标单位"], []),
+    (.weight, ["权重", "分值", "权重分值", "指标权重", "指标分值"], []),
+    (.standard, ["绩效标准", "度量标准", "评分标准", "计分标准", "评价标准"], []),
+    (
+      .value,
+      ["目标值", "年度指标值", "绩效指标值", "计划值", "计划指标值", "本年度计划水平", "指标目标值", "年度目标值", "中期指标值", "全年目标值"],
+      ["指标值"]
+    ),
+  ]
+
+  /// Words that mark a value column as the annual one (`年度指标值`, `指标值（年度）`).
+  public static let annualWords = ["年度", "本年", "当年", "全年"]
+  /// Words that mark a value column as the multi-year one.
+  public static let multiYearWords = ["中期", "长期", "实施期"]
+  /// A heading holding one of these is the leading merged label column (`本年度绩效指标`, `绩效指标(权重…)`).
+  public static let mergedLabelWords = ["绩效指标", "绩"]
+
+  /// The role a heading names, if any.
+  public static func role(of heading: String) -> IndicatorColumnRole? {
+    let key = TemplateCatalog.normalizedLabel(heading).label
+    guard !key.isEmpty else { return nil }
+    for entry in table {
+      if entry.exact.contains(key) || entry.prefixes.contains(where: { key.hasPrefix($0) }) { return entry.role }
+    }
+    if key == "绩" || key.contains("绩效指标") { return .mergedLabel }
+    return nil
+  }
+
+  /// Whether a value heading marks the annual column.
+  public static func isAnnual(_ heading: String) -> Bool {
+    let text = TextClean.squeezed(heading)
+    return annualWords.contains { text.contains($0) } && !multiYearWords.contains { text.contains($0) }
+  }
+}

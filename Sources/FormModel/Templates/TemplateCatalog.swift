@@ -1,0 +1,295 @@
+/// The template families (research on real forms of many provinces), as data. Adding a family is adding an
+/// entry here and examples to its tests, not code in rules.
+public enum TemplateCatalog {
+  // Labels shared by several families.
+  static let projectNames = ["项目名称", "项目 名称", "专项(项目)名称", "专项名称", "资金名称", "转移支付(项目)名称", "申报项目名称"]
+  static let departments = [
+    "主管部门", "主管部门及代码", "主管部门及编码", "主管部门名称", "主管部门(单位)名称", "主管预算部门", "预算部门", "预算单位",
+    "中央主管部门", "省级主管部门", "市级主管部门", "区级主管部门", "区县主管部门", "县级主管部门", "编报单位", "单位名称",
+  ]
+  static let units = ["实施单位", "项目实施单位", "项目单位"]
+  static let budgets = [
+    "年度资金总额", "年度预算资金总额", "当年资金总额", "年度资金申请总额", "项目预算金额", "年度金额", "本年度申请市财政预算资金",
+    "年度预算金额", "本年度预算金额", "预算数", "年度本级预算金额",
+  ]
+  static let totals = ["资金总额", "项目资金总额"]
+  static let multiYear = ["中期资金总额", "中期预算资金总额", "中期市财政预算", "中期预算"]
+  static let parts = [
+    "财政拨款", "当年财政拨款", "财政资金", "财政拨款数", "其他资金", "当年其他资金", "上年结转资金", "上年结转", "中央补助", "中央财政资金",
+    "地方资金", "省级资金", "省级", "市县级", "市县级资金", "自筹资金", "自有资金", "事业收入", "经营性收入", "一般公共预算拨款",
+  ]
+  static let periods = ["项目支出实施期", "实施期", "项目实施期", "项目期", "项目期限", "项目起止时间", "项目计划实施时间", "项目实施时间"]
+  static let periodGoals = ["实施期绩效目标", "中期目标", "中期滚动目标", "长期目标", "项目总目标", "中长期目标", "实施期目标"]
+  static let annualGoals = ["本年度绩效目标", "年度目标", "年度绩效目标", "年度总体目标", "本年度目标"]
+  static let overallGoals = ["总体目标", "绩效目标", "总体绩效目标", "项目绩效目标"]
+  static let years = ["年度", "预算年度", "填报年度"]
+  static let blocks = [
+    "资金情况", "项目资金", "项目资金申请", "资金总额及构成", "项目预算资金", "投入目标", "资金来源", "年初安排金额", "项目基本信息",
+  ]
+  static let others = [
+    "项目负责人", "项目负责人及电话", "项目负责人及联系电话", "联系电话", "项目属性", "项目类别", "项目分类", "归口科室", "单位代码",
+    "主管部门编码", "省级财政部门", "市级财政部门", "区级财政部门", "区县财政部门", "单位职能概述", "项目概况", "立项依据",
+    "项目设立必要性", "保证项目实施的制度、措施", "项目实施计划", "填报单位", "编报时间", "部门负责人",
+  ]
+
+  /// Every family, in detection priority order (the first wins a tie).
+  public static let all: [Template] = [
+    Template(
+      id: .hunanCounty, name: "湖南县级项目支出绩效目标表", englishName: "Hunan county project-expenditure target table",
+      origin: "湖南县级（财预〔2015〕88号时期），示例申报的模板", titleWords: ["项目支出绩效目标表"],
+      fields: [
+        FieldLabels(.projectName, ["项目支出名称"] + projectNames, required: true),
+        FieldLabels(.department, ["预算部门"] + departments, required: true),
+        FieldLabels(.budget, ["年度本级预算金额"] + budgets, required: true),
+        FieldLabels(.superiorFunds, ["该项目支出上级资金", "上级资金"]),
+        FieldLabels(.implementationPeriod, periods, required: true),
+        FieldLabels(.periodGoal, periodGoals, required: true),
+        FieldLabels(.annualGoal, annualGoals, required: true),
+      ], blockLabels: [], otherLabels: [], extraColumns: [.mergedLabel, .standard], usualProfile: .hunan2021),
+    Template(
+      id: .mof2015Application, name: "项目支出绩效目标申报表（财预〔2015〕88号）",
+      englishName: "MOF project target application form (财预〔2015〕88号)", origin: "财预〔2015〕88号附件",
+      titleWords: ["项目支出绩效目标申报表"],
+      fields: [
+        FieldLabels(.projectName, projectNames, required: true),
+        FieldLabels(.department, ["主管部门及代码"] + departments, required: true),
+        FieldLabels(.implementingUnit, units),
+        FieldLabels(.budget, ["年度资金总额"] + budgets, required: true),
+        FieldLabels(.multiYearBudget, multiYear), FieldLabels(.fundingPart, parts),
+        FieldLabels(.implementationPeriod, ["项目期"] + periods),
+        FieldLabels(.periodGoal, ["中期目标"] + periodGoals, required: true),
+        FieldLabels(.annualGoal, annualGoals, required: true),
+        FieldLabels(.overallGoal, overallGoals),
+      ], blockLabels: blocks, otherLabels: others, extraColumns: [.mergedLabel], usualProfile: .mof2015,
+      markers: ["中期资金总额", "项目期"]),
+    Template(
+      id: .departmentSpecial, name: "部门专项（绩效目标）申报表", englishName: "Department / special-fund application form",
+      origin: "由88号申报表派生的部门、专项申报表（湖北、山西等）", titleWords: ["专项(绩效目标)申报表", "部门预算", "预算部门(单位)"],
+      fields: [
+        FieldLabels(.projectName, projectNames, required: true),
+        FieldLabels(.department, ["主管部门及编码"] + departments, required: true),
+        FieldLabels(.implementingUnit, units),
+        FieldLabels(.budget, ["当年资金总额"] + budgets + totals, required: true),
+        FieldLabels(.multiYearBudget, multiYear), FieldLabels(.fundingPart, parts),
+        FieldLabels(.implementationPeriod, ["项目起止时间"] + periods, required: true),
+        FieldLabels(.periodGoal, ["中期目标"] + periodGoals, required: true),
+        FieldLabels(.annualGoal, annualGoals, required: true),
+        FieldLabels(.overallGoal, overallGoals),
+      ], blockLabels: blocks, otherLabels: others, extraColumns: [.note], usualProfile: .hunan2021,
+      markers: ["当年资金总额", "项目起止时间", "年度资金申请总额", "年度预算资金总额"]),
+    Template(
+      id: .provincialOlder, name: "财政支出项目绩效目标申报表（省级旧式）",
+      englishName: "Older provincial expenditure target application form", origin: "各省2016–2021年旧式申报表",
+      titleWords: ["财政支出项目绩效目标申报表"],
+      fields: [
+        FieldLabels(.projectName, projectNames, required: true),
+        FieldLabels(.department, departments, required: true),
+        FieldLabels(.implementingUnit, units),
+        FieldLabels(.budget, ["资金总额"] + budgets + totals, required: true),
+        FieldLabels(.fundingPart, parts),
+        FieldLabels(.implementationPeriod, ["项目起止时间"] + periods, required: true),
+        FieldLabels(.periodGoal, ["长期目标"] + periodGoals, required: true),
+        FieldLabels(.annualGoal, annualGoals, required: true),
+        FieldLabels(.overallGoal, overallGoals),
+      ], blockLabels: blocks, otherLabels: others, extraColumns: [.note, .weight], usualProfile: .hunan2021,
+      markers: ["项目资金申请", "主管部门编码", "长期目标"]),
+    Template(
+      id: .povertyAlleviation, name: "扶贫／衔接资金绩效目标申报表", englishName: "Poverty-alleviation fund application form",
+      origin: "扶贫、衔接推进乡村振兴资金的分行业参考模板", titleWords: ["绩效目标申报表(", "衔接", "扶贫"],
+      fields: [
+        FieldLabels(.projectName, projectNames, required: true),
+        FieldLabels(.department, departments, required: true),
+        FieldLabels(.implementingUnit, units),
+        FieldLabels(.budget, ["年度资金总额"] + budgets + totals, required: true),
+        FieldLabels(.fundingPart, parts),
+        FieldLabels(.annualGoal, annualGoals, required: true),
+        FieldLabels(.overallGoal, overallGoals),
+      ], blockLabels: blocks, otherLabels: others, extraColumns: [.mergedLabel], usualProfile: .mof2015,
+      markers: ["项目负责人及电话", "项目负责人及联系电话"]),
+    Template(
+      id: .transferRegion, name: "转移支付区域绩效目标表", englishName: "Transfer-payment regional target table",
+      origin: "财预〔2015〕163号", titleWords: ["区域绩效目标表", "区域绩效目标申报表"],
+      fields: [
+        FieldLabels(.projectName, ["资金名称"] + projectNames, required: true),
+        FieldLabels(.department, ["中央主管部门"] + departments, required: true),
+        FieldLabels(.budget, ["年度金额"] + budgets + totals, required: true),
+        FieldLabels(.fundingPart, parts),
+        FieldLabels(.annualGoal, annualGoals, required: true),
+        FieldLabels(.overallGoal, overallGoals),
+      ], blockLabels: blocks, otherLabels: others, extraColumns: [.unit], usualProfile: .hunan2021,
+      markers: ["省级财政部门", "区县财政部门", "区县主管部门", "中央补助"]),
+    Template(
+      id: .provincialFund, name: "省级专项资金绩效目标表（分配到多个单位）",
+      englishName: "Provincial fund target table, one value column per recipient", origin: "省级专项资金下达文件附件",
+      titleWords: ["专项资金绩效目标表"],
+      fields: [
+        FieldLabels(.projectName, projectNames, required: true),
+        FieldLabels(.department, ["主管部门(单位)名称"] + departments, required: true),
+        FieldLabels(.budget, ["资金总额"] + budgets + totals, required: true),
+        FieldLabels(.fundingPart, parts),
+        FieldLabels(.annualGoal, ["总体目标"] + annualGoals, required: true),
+        FieldLabels(.overallGoal, overallGoals),
+      ], blockLabels: blocks, otherLabels: others, extraColumns: [.mergedLabel, .note, .value], usualProfile: .hunan2021),
+    Template(
+      id: .cityApproval, name: "市级项目支出绩效目标批复表", englishName: "City project target approval form",
+      origin: "市级财政的批复表（中期与年度两栏）", titleWords: ["批复表"],
+      fields: [
+        FieldLabels(.projectName, projectNames, required: true),
+        FieldLabels(.department, ["预算单位"] + departments, required: true),
+        FieldLabels(.budget, ["本年度申请市财政预算资金"] + budgets, required: true),
+        FieldLabels(.multiYearBudget, multiYear),
+        FieldLabels(.periodGoal, ["中期滚动目标"] + periodGoals, required: true),
+        FieldLabels(.annualGoal, annualGoals, required: true),
+        FieldLabels(.overallGoal, overallGoals),
+      ], blockLabels: blocks, otherLabels: others, extraColumns: [.mergedLabel, .value], usualProfile: .hunan2021,
+      markers: ["中期市财政预算", "本年度申请市财政预算资金", "中期滚动目标"]),
+    Template(
+      id: .budgetSystem, name: "预算管理系统导出的项目绩效目标表", englishName: "Budget-system export",
+      origin: "预算管理系统导出（目标值、计量单位、分值列）", titleWords: ["项目绩效目标表"],
+      fields: [
+        FieldLabels(.projectName, projectNames, required: true),
+        FieldLabels(.department, departments, required: true),
+        FieldLabels(.implementingUnit, units),
+        FieldLabels(.budget, ["资金总额"] + budgets + totals, required: true),
+        FieldLabels(.fundingPart, parts),
+        FieldLabels(.annualGoal, annualGoals, required: true),
+        FieldLabels(.overallGoal, overallGoals),
+        FieldLabels(.year, years),
+      ], blockLabels: blocks, otherLabels: others,
+      extraColumns: [.mergedLabel, .nature, .comparator, .unit, .weight, .note], usualProfile: .hunan2021,
+      markers: ["投入目标", "年初安排金额", "归口科室"]),
+    Template(
+      id: .oneSystem2021, name: "预算管理一体化系统项目支出绩效目标表（财预〔2021〕101号后）",
+      englishName: "One-system project target table (after 财预〔2021〕101号)", origin: "财预〔2021〕101号；预算管理一体化系统",
+      titleWords: [],
+      fields: [
+        FieldLabels(.projectName, ["项目名称"] + projectNames, required: true),
+        FieldLabels(.department, ["单位名称"] + departments + units, required: true),
+        FieldLabels(.budget, ["资金总额"] + budgets + totals, required: true),
+        FieldLabels(.implementationPeriod, periods),
+        FieldLabels(.periodGoal, periodGoals),
+        FieldLabels(.annualGoal, ["实施期绩效目标"] + annualGoals, required: true, orElse: [.periodGoal]),
+        FieldLabels(.overallGoal, overallGoals),
+        FieldLabels(.year, years),
+      ], blockLabels: blocks, otherLabels: others, extraColumns: [.unit, .comparator, .standard], usualProfile: .mof2021,
+      markers: ["单位代码", "单位名称", "资金总额"]),
+  ]
+
+  /// The family with an identifier.
+  public static func named(_ id: TemplateID) -> Template { all.first { $0.id == id }! }
+
+  /// What a header label is, by the labels of every family.
+  public enum LabelRole: Sendable, Equatable {
+    /// A canonical field.
+    case field(HeaderField)
+    /// A block or column heading that holds no value itself.
+    case block
+    /// A known label that no rule reads.
+    case other
+  }
+
+  /// Normalised label → role, from every family's data. A label that one family uses for a field and
+  /// another for a block is a field.
+  static let roles: [String: LabelRole] = {
+    var result: [String: LabelRole] = [:]
+    for template in all {
+      for label in template.blockLabels { result[normalizedLabel(label).label] = result[normalizedLabel(label).label] ?? .block }
+      for label in template.otherLabels { result[normalizedLabel(label).label] = result[normalizedLabel(label).label] ?? .other }
+    }
+    // Fields override blocks; among fields the most specific meaning wins (budget over total, part over none).
+    let precedence: [HeaderField] = [
+      .projectName, .superiorFunds, .budget, .multiYearBudget, .fundingPart, .fundsTotal, .implementationPeriod,
+      .annualGoal, .periodGoal, .overallGoal, .department, .implementingUnit, .year,
+    ]
+    var fieldOf: [String: HeaderField] = [:]
+    for template in all {
+      for entry in template.fields {
+        for label in entry.labels {
+          let key = normalizedLabel(label).label
+          if let existing = fieldOf[key],
+            precedence.firstIndex(of: existing)! <= precedence.firstIndex(of: entry.field)!
+          {
+            continue
+          }
+          fieldOf[key] = entry.field
+        }
+      }
+    }
+    // Generic totals read as totals unless a family has them as its annual budget label only.
+    for label in totals { fieldOf[normalizedLabel(label).label] = .fundsTotal }
+    // In families whose goal is written as 总体目标 alone, it is the annual goal; everywhere else the only goal.
+    for label in overallGoals { fieldOf[normalizedLabel(label).label] = .overallGoal }
+    for label in periodGoals { fieldOf[normalizedLabel(label).label] = .periodGoal }
+    for label in annualGoals { fieldOf[normalizedLabel(label).label] = .annualGoal }
+    for (key, field) in fieldOf { result[key] = .field(field) }
+    return result
+  }()
+
+  /// The role of a header label, if it is known; `其中：` in front makes an unknown label a funding part.
+  public static func role(ofLabel label: String) -> LabelRole? {
+    let (key, isSubItem) = normalizedLabel(label)
+    if let role = roles[key] { return role }
+    return isSubItem && !key.isEmpty ? .field(.fundingPart) : nil
+  }
+
+  /// A label with whitespace, a leading `★`/`其中：`, a trailing `：`, parenthesised notes (`（万元）`,
+  /// `(2019年--2021年)`) and 及代码/及编码 removed. `isSubItem` tells whether it started with 其中.
+  public static func normalizedLabel(_ label: String) -> (label: String, isSubItem: Bool) {
+    var scalars = Array(TextClean.squeezed(label).unicodeScalars)
+    while let first = scalars.first, ["★", "☆", "*", "＊"].contains(first) { scalars.removeFirst() }
+    var isSubItem = false
+    if scalars.starts(with: ["其", "中"]) {
+      isSubItem = true
+      scalars.removeFirst(2)
+      while let first = scalars.first, [":", "：", ",", "，"].contains(first) { scalars.removeFirst() }
+    }
+    var result: [Unicode.Scalar] = []
+    var depth = 0
+    for scalar in scalars {
+      if scalar == "(" || scalar == "（" || scalar == "[" || scalar == "【" {
+        depth += 1
+      } else if scalar == ")" || scalar == "）" || scalar == "]" || scalar == "】" {
+        depth = max(depth - 1, 0)
+      } else if depth == 0 {
+        result.append(scalar)
+      }
+    }
+    while let last = result.last, [":", "：", "∶"].contains(last) { result.removeLast() }
+    var text = String(String.UnicodeScalarView(result))
+    for suffix in ["及代码", "及编码"] where text.hasSuffix(suffix) && text.count > suffix.count {
+      text = String(text.dropLast(suffix.count))
+    }
+    return (text, isSubItem)
+  }
+
+  /// The family that fits a form best: its title words (3 each), its own spelling of a field (the first label,
+  /// 1 each) and its markers (1 each); a tie goes to the family that requires fewer fields, so that a form with
+  /// nothing distinctive is not asked for fields its family may not have.
+  public static func detect(labels: [String], title: String?) -> Template {
+    let keys = Set(labels.map { normalizedLabel($0).label }.filter { !$0.isEmpty })
+    let squeezedTitle = title.map { TextClean.squeezed($0).replacingFullWidthParentheses() } ?? ""
+    var best = all[0]
+    var bestScore = (-1, 0)
+    for template in all {
+      var score = 0
+      for entry in template.fields where entry.labels.first.map({ keys.contains(normalizedLabel($0).label) }) ?? false {
+        score += 1
+      }
+      for marker in template.markers where keys.contains(normalizedLabel(marker).label) { score += 1 }
+      for word in template.titleWords where squeezedTitle.contains(word.replacingFullWidthParentheses()) { score += 3 }
+      let candidate = (score, -template.requiredFields.count)
+      if candidate > bestScore {
+        best = template
+        bestScore = candidate
+      }
+    }
+    return best
+  }
+}
+
+extension String {
+  /// Full-width parentheses as ASCII ones, so `（绩效目标）` and `(绩效目标)` compare equal.
+  func replacingFullWidthParentheses() -> String {
+    String(String.UnicodeScalarView(unicodeScalars.map { $0 == "（" ? "(" : $0 == "）" ? ")" : $0 }))
+  }
+}
