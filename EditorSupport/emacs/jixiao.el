@@ -7,7 +7,8 @@
 
 ;; `jixiao-mode' edits performance-target tables (项目支出绩效目标表) exported from Word as
 ;; plain text: a line that starts with TAB is a table cell, an empty line ends a row.
-;; Files named *.jixiao.txt, or whose name contains 绩效目标, open in it.
+;; Files named *.jixiao.txt, or whose name contains 绩效目标, open in it, and so does any .txt
+;; whose first 10 lines hold a title (…绩效目标…) or an annex line (附件5-1).
 ;;
 ;; Diagnostics and quick fixes come from the jixiao language server through eglot
 ;; (built into Emacs 29; `elpa-eglot' or `M-x package-install RET eglot' on Emacs 27/28):
@@ -74,6 +75,25 @@ Otherwise \"hunan-2021\", \"mof-2015\" or \"mof-2021\"."
 (add-to-list 'auto-mode-alist '("\\.jixiao\\.txt\\'" . jixiao-mode))
 ;;;###autoload
 (add-to-list 'auto-mode-alist '("绩效目标[^/]*\\'" . jixiao-mode))
+
+;;;###autoload
+(defun jixiao-form-content-p ()
+  "Whether the buffer is a .txt whose first 10 lines hold a title or annex line.
+A title mentions 绩效目标; an annex line starts with 附件 and a number (附件5-1)."
+  (and buffer-file-name
+       (let ((case-fold-search t)) (string-match-p "\\.txt\\'" buffer-file-name))
+       (save-excursion
+         (save-restriction
+           (widen)
+           (goto-char (point-min))
+           (let ((case-fold-search nil)
+                 (limit (line-end-position 10)))
+             (re-search-forward "绩效目标\\|^[ \t　]*附件[ \t　]*[0-9０-９]" limit t))))))
+
+;; magic-mode-alist is consulted before auto-mode-alist, so a form named linwu-2021.txt
+;; opens in jixiao-mode rather than text-mode.
+;;;###autoload
+(add-to-list 'magic-mode-alist '(jixiao-form-content-p . jixiao-mode))
 
 (defun jixiao--initialization-options (&rest _)
   "The LSP initializationOptions built from the jixiao customizations."

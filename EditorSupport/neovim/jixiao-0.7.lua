@@ -9,6 +9,28 @@
 
 vim.cmd [[autocmd BufRead,BufNewFile *.jixiao.txt,*绩效目标* setfiletype jixiao]]
 
+-- Any other .txt is a form when its first 10 lines hold a title (…绩效目标…) or an annex line (附件5-1).
+local function looks_like_form(bufnr)
+  for _, line in ipairs(vim.api.nvim_buf_get_lines(bufnr, 0, 10, false)) do
+    -- 附件 then an ASCII or a full-width digit (U+FF10–FF19: EF BC 90–99)
+    if line:find("绩效目标", 1, true) or line:match("^%s*附件%s*%d") or line:match("^%s*附件%s*\239\188[\144-\153]") then
+      return true
+    end
+  end
+  return false
+end
+
+vim.api.nvim_create_autocmd("BufRead", {
+  group = vim.api.nvim_create_augroup("jixiao_detect", { clear = true }),
+  pattern = { "*.txt", "*.TXT", "*.Txt" },
+  callback = function(args)
+    -- set, not setfiletype: the generic *.txt rule may already have chosen "text"
+    if vim.bo[args.buf].filetype ~= "jixiao" and looks_like_form(args.buf) then
+      vim.bo[args.buf].filetype = "jixiao"
+    end
+  end,
+})
+
 local client_id = nil
 
 local function root_dir(bufnr)
@@ -51,6 +73,19 @@ vim.api.nvim_create_autocmd("FileType", {
   pattern = "jixiao",
   callback = function(args)
     attach(args.buf)
+  end,
+})
+
+-- .jixiao.json buffers are attached too (they get no diagnostics), so that saving one tells the server to
+-- read the configuration again: Neovim 0.7 sends didSave, but no file-watch events (didChangeWatchedFiles).
+vim.api.nvim_create_autocmd({ "BufReadPost", "BufNewFile" }, {
+  group = group,
+  pattern = ".jixiao.json",
+  callback = function(args)
+    local id = start_client(args.buf)
+    if id then
+      vim.lsp.buf_attach_client(args.buf, id)
+    end
   end,
 })
 

@@ -1,14 +1,14 @@
 ;;; eglot-diagnostics.el --- used by Scripts/test-editors  -*- lexical-binding: t; -*-
-;; env: JIXIAO_EL (the shipped jixiao.el), JIXIAO (server binary), FILE, OUT, WAIT_S,
-;;      JIXIAO_EXPECT ("9:JX301,128:JX401", 0-based lines)
-;; Loads jixiao.el as shipped, opens FILE (auto-mode-alist must pick jixiao-mode), starts eglot
-;; with the contact jixiao.el registered, keeps the latest publishDiagnostics for FILE until it
+;; env: JIXIAO_INIT (the user's init: Documentation/EDITORS.md's snippet), FILE, OUT, WAIT_S,
+;;      JIXIAO_EXPECT ("9:JX301,128:JX401", 0-based lines); `jixiao' is found on PATH.
+;; Loads the init as printed (it loads jixiao.el), opens FILE (jixiao.el must pick jixiao-mode),
+;; starts eglot with the contact jixiao.el registered (eglot-ensure waits for a command loop that
+;; batch mode does not have), keeps the latest publishDiagnostics for FILE until it
 ;; holds every expected pair (or time runs out), writes "mode …" and one "line code" row per
 ;; diagnostic to OUT.
 (package-initialize)
 (require 'eglot)
-(load (getenv "JIXIAO_EL") nil t)
-(setq jixiao-server-command (list (getenv "JIXIAO") "lsp"))
+(load (getenv "JIXIAO_INIT") nil t)
 (defvar jixiao-test--diags nil)
 (cl-defmethod eglot-handle-notification :before
   (_server (_method (eql textDocument/publishDiagnostics)) &key uri diagnostics &allow-other-keys)

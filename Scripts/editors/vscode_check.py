@@ -35,6 +35,15 @@ lang = languages[0] if languages else {}
 patterns = lang.get("filenamePatterns", [])
 check("*.jixiao.txt" in patterns and any("绩效目标" in p for p in patterns),
       "filenamePatterns cover *.jixiao.txt and names containing 绩效目标: %s" % patterns)
+first_line = lang.get("firstLine", "")
+example_first = open(os.path.join(repo, "Examples", "linwu-sifaju-2021.txt"), encoding="utf-8").readline().rstrip("\n")
+try:
+    import re
+    matcher = re.compile(first_line)
+    check(bool(first_line) and matcher.search(example_first) is not None and matcher.search("会议纪要") is None,
+          "firstLine %r recognises the bundled example (%r) by its first line, not any text" % (first_line, example_first))
+except re.error as error:
+    check(False, "firstLine %r is a valid regular expression: %s" % (first_line, error))
 conf = lang.get("configuration")
 check(bool(conf) and os.path.isfile(os.path.join(ext, conf or "")), "language configuration file exists: %s" % conf)
 
