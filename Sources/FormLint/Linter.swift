@@ -10,8 +10,8 @@ import FormSyntax
 public final class Linter {
   /// The configuration in force.
   public let configuration: LintConfiguration
-  private let formRules: [any Rule]
-  private let documentRules: [any Rule]
+  /// The enabled rules; each may check forms (`check(form:)`) and the document (`check(document:)`).
+  private let rules: [any Rule]
   /// The last tree's nodes and their checked entries, index for index.
   private var lastNodes: [FormNode] = []
   private var lastEntries: [CachedForm] = []
@@ -42,9 +42,7 @@ public final class Linter {
   /// Creates a linter running the rules that `configuration` enables.
   public init(configuration: LintConfiguration = LintConfiguration(), rules: [any Rule.Type] = RuleRegistry.all) {
     self.configuration = configuration
-    let enabled = rules.filter { configuration.isEnabled($0.description) }.map { $0.init() }
-    formRules = enabled
-    documentRules = enabled
+    self.rules = rules.filter { configuration.isEnabled($0.description) }.map { $0.init() }
   }
 
   /// The typed form of a node under this configuration.
@@ -163,7 +161,7 @@ public final class Linter {
       let absolute = summaries.enumerated().map { $0.element.shifted(by: bases[$0.offset]) }
       let context = DocumentContext(forms: absolute, settings: configuration.settings)
       var found: [(summary: Int, finding: Diagnostic, rangeForms: [Int])] = []
-      for rule in documentRules {
+      for rule in rules {
         for finding in rule.check(document: context) {
           let summary = Linter.summaryIndex(containing: finding.range.lowerBound, bases: bases)
           guard !bases.isEmpty, !configuration.isIgnored(finding.code, inForm: summaries[summary].annex) else { continue }
@@ -233,7 +231,7 @@ public final class Linter {
     guard Linter.isCheckable(node) else { return CachedForm(node: node, findings: [], summary: summary) }
     let context = FormContext(form: form, settings: configuration.settings)
     var findings: [Diagnostic] = []
-    for rule in formRules where !configuration.isIgnored(type(of: rule).description.code, inForm: form.annex?.number) {
+    for rule in rules where !configuration.isIgnored(type(of: rule).description.code, inForm: form.annex?.number) {
       for finding in rule.check(form: context) { findings.append(configured(finding, rule)) }
     }
     findings.sort(by: Linter.documentOrder)

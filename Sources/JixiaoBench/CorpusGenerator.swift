@@ -24,7 +24,8 @@ struct BenchRandom: RandomNumberGenerator {
 /// Generates notation text of a given size from the seed's five forms, working on bytes so that 100 MB takes
 /// about a second.
 ///
-/// Every form gets a running annex number (5-1, 5-2 …) and a unique project name numbered like it, a year, a county and a department, digit runs replaced at random by
+/// Every form gets a running annex number (5-1, 5-2 …) and a unique project name numbered like it, a year, a county
+/// and a department, digit runs replaced at random by
 /// other numbers of the same length (so budgets and cost rows disagree now and then), and, for `errorRate` of
 /// the forms, one of the mistakes the linter looks for.
 struct CorpusGenerator {

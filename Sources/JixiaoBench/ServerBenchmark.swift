@@ -103,7 +103,8 @@ struct ServerBenchmark {
     _ = server.waitForExit()
     return ServerKeystrokeResult(
       mode: mode, edits: edits, diagnostics: diagnosticCount, firstMilliseconds: firstMilliseconds,
-      bytesPerDiagnostic: Double(first.count) / Double(max(1, diagnosticCount)), meanBodyBytes: sizes.isEmpty ? 0 : Double(sizes.reduce(0, +)) / Double(sizes.count),
+      bytesPerDiagnostic: Double(first.count) / Double(max(1, diagnosticCount)),
+      meanBodyBytes: sizes.isEmpty ? 0 : Double(sizes.reduce(0, +)) / Double(sizes.count),
       unchangedAnswers: unchanged,
       p50Milliseconds: median(samples), p90Milliseconds: percentile(samples, 0.9), p99Milliseconds: percentile(samples, 0.99),
       maxMilliseconds: samples.max() ?? .nan, rssBeforeMiB: rssBefore, rssAfterMiB: rssAfter)

@@ -39,7 +39,8 @@ struct Fixer {
         fixedCount += applied.count
         text = fixed
         let tree = SyntaxTree(parsing: text)
-        current = CheckedFile(source: file.source, tree: tree, diagnostics: Linter(configuration: configuration).lint(tree), configuration: configuration)
+        let diagnostics = Linter(configuration: configuration).lint(tree)
+        current = CheckedFile(source: file.source, tree: tree, diagnostics: diagnostics, configuration: configuration)
       }
       if text != file.source.utf8 {
         switch mode {

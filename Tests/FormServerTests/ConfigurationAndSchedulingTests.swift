@@ -36,7 +36,11 @@ import Testing
     let hover: JSONValue = ["textDocument": ["uri": .string(Seed.uri)], "position": ["line": 9, "character": 2]]
     client.connection.send(.request(RequestMessage(id: id, method: HoverParams.method, params: hover)))
     try client.notify(CancelParams(id: id))
-    Thread.sleep(forTimeInterval: 0.2)  // both delivered to the server's receiver
+    // Wait until the receiving thread has seen the cancellation (it marks requests as they arrive, while the
+    // queue is held): a condition, not a guess at how long delivery takes.
+    let deadline = Date().addingTimeInterval(10)
+    while !client.server.isCancelled(id) && Date() < deadline { usleep(1000) }
+    #expect(client.server.isCancelled(id))
     gate.signal()
     #expect(client.response(to: id).errorCode == ErrorCode.requestCancelled.rawValue)
     // A later request is served normally.

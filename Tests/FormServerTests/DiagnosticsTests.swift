@@ -62,10 +62,9 @@ import Testing
         "textDocument": ["publishDiagnostics": ["relatedInformation": true]],
       ])
       let diagnostics = try client.open(Seed.uri, text)
-      // Line 129: TAB, 𠀀, 全面完成 then 2020年 (JX401, when the rule exists).
-      if let year = diagnostics.first(where: { $0.code == "JX401" && $0.range.start.line == 128 }) {
-        #expect(year.range.start.character == unitsBefore, "\(encoding)")
-      }
+      // Line 129: TAB, 𠀀, 全面完成 then 2020年 (JX401).
+      let year = try #require(diagnostics.first { $0.code == "JX401" && $0.range.start.line == 128 }, "\(encoding)")
+      #expect(year.range.start.character == unitsBefore, "\(encoding)")
       let budget = try #require(diagnostics.first { $0.code == "JX301" })
       #expect(budget.range.start.character == 1)
     }

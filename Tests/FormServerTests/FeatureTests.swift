@@ -58,13 +58,25 @@ import Testing
     let client = try client()
     let edits = try #require(try client.send(DocumentFormattingParams(textDocument: document, options: FormattingOptions())))
     #expect(!edits.isEmpty)
-    let lines = Seed.text.components(separatedBy: "\n")
-    for edit in edits where edit.range.start.line == edit.range.end.line {
-      let line = Array(lines[edit.range.start.line].utf16)
-      let old = String(decoding: line[edit.range.start.character..<edit.range.end.character], as: UTF16.self)
+    // Every edit, one line or several, replaces whitespace (line breaks included) with whitespace.
+    let units = Array(Seed.text.utf16)
+    var lineStarts = [0]
+    for (index, unit) in units.enumerated() where unit == 0x0A { lineStarts.append(index + 1) }
+    func offset(_ position: Position) -> Int { lineStarts[position.line] + position.character }
+    var formatted = units
+    for edit in edits.sorted(by: { offset($0.range.start) > offset($1.range.start) }) {
+      let range = offset(edit.range.start)..<offset(edit.range.end)
+      let old = String(decoding: units[range], as: UTF16.self)
       #expect(old.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "\(edit)")
-      #expect(edit.newText.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
+      #expect(edit.newText.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "\(edit)")
+      formatted.replaceSubrange(range, with: Array(edit.newText.utf16))
     }
+    // And so the text without its whitespace is unchanged.
+    func visible(_ text: [UInt16]) -> String {
+      String(String(decoding: text, as: UTF16.self).unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
+    }
+    #expect(visible(formatted) == visible(units))
+    #expect(formatted != units)
   }
 
   @Test func completionOffersCategoriesAndHeaderLabels() throws {

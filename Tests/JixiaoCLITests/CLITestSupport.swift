@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 @testable import JixiaoCLI
 
@@ -51,11 +52,15 @@ enum Seed {
 }
 
 extension CLIRun {
-  /// The JSON report's diagnostics as dictionaries.
+  /// The JSON report's diagnostics as dictionaries; output that is not a JSON report fails the test (it is not
+  /// "no diagnostics").
   var diagnostics: [[String: Any]] {
     guard let report = try? JSONSerialization.jsonObject(with: Data(stdout.utf8)) as? [String: Any],
       let files = report["files"] as? [[String: Any]]
-    else { return [] }
+    else {
+      Issue.record("stdout is not a JSON report (exit \(exitCode)): \(stdout.prefix(200)) stderr: \(stderr.prefix(200))")
+      return []
+    }
     return files.flatMap { ($0["diagnostics"] as? [[String: Any]]) ?? [] }
   }
 

@@ -15,12 +15,6 @@ import Testing
 
   /// Every byte that differs between `old` and `new` lies inside one of `ranges` of `old`.
   static func changesLieWithin(_ ranges: [Range<Int>], old: [UInt8], new: [UInt8]) -> Bool {
-    var head = 0
-    while head < old.count && head < new.count && old[head] == new[head] { head += 1 }
-    var tail = 0
-    while tail < old.count - head && tail < new.count - head && old[old.count - 1 - tail] == new[new.count - 1 - tail] {
-      tail += 1
-    }
     // Walk the two texts: outside the finding ranges they must agree byte for byte.
     var oldIndex = 0
     var newIndex = 0
