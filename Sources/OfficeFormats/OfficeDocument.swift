@@ -57,6 +57,11 @@ public struct OfficeParagraph: Sendable {
   public var contentEnd: Int
   /// For a sheet row read as a free line: where it is.
   public var sheetLocation: SheetLocation?
+  /// In a .docx: the offset just after `<w:p …>`, the offset of `</w:pPr>` when the paragraph has properties,
+  /// and the paragraph mark's `<w:rPr>` start tag inside them (to mark the paragraph mark deleted).
+  public var afterStartTag = -1
+  public var propertiesEnd: Int?
+  public var markProperties: (tag: Range<Int>, selfClosing: Bool)?
 
   public init(pieces: [TextPiece], contentStart: Int = -1, contentEnd: Int = -1) {
     self.pieces = pieces

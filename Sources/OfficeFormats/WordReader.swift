@@ -152,6 +152,7 @@ public struct WordReader {
 
   private mutating func readParagraph(start: Range<Int>) throws(OfficeError) -> OfficeParagraph {
     var paragraph = OfficeParagraph(pieces: [], contentStart: start.upperBound, contentEnd: start.upperBound)
+    paragraph.afterStartTag = start.upperBound
     fields = []
     let base = reader.depth
     while let event = try reader.next() {
@@ -164,7 +165,20 @@ public struct WordReader {
       case .text: break
       case .start(let name, let attributes, let selfClosing, let range):
         if isWord(name, "pPr") {
-          if !selfClosing { try reader.skipElement() }
+          if !selfClosing {
+            let propertiesBase = reader.depth
+            while reader.depth >= propertiesBase, let inner = try reader.next() {
+              switch inner {
+              case .start(let child, _, let childClosing, let childRange):
+                if reader.depth == propertiesBase + (childClosing ? 0 : 1), isWord(child, "rPr") {
+                  paragraph.markProperties = (childRange, childClosing)
+                }
+              case .end(_, let endRange):
+                if reader.depth < propertiesBase { paragraph.propertiesEnd = endRange.lowerBound }
+              case .text: break
+              }
+            }
+          }
           paragraph.contentStart = reader.position
         } else if isWord(name, "r") {
           if !selfClosing { try readRun(start: range, into: &paragraph.pieces) }
