@@ -3,6 +3,8 @@
 for LibreOffice to convert into .docx / .xlsx in Scripts/test-office.
 
     notation_to_odf.py text|sheet INPUT.txt OUTPUT.fodt|OUTPUT.fods
+    notation_to_odf.py docx INPUT.txt OUTPUT.docx   (WordprocessingML written directly, for big benchmark files
+                                                    that LibreOffice would take long to convert)
 
 Tables become real tables: a row with fewer cells than the table's widest row spreads them over merged
 columns; in the first three columns an empty cell under a filled one (rows of full width) becomes a vertical
@@ -204,10 +206,66 @@ def write_sheet(blocks):
     return "".join(out)
 
 
+def w_runs(text):
+    out = []
+    pos = 0
+    for match in BOOKMARK.finditer(text):
+        if match.start() > pos:
+            out.append('<w:r><w:t xml:space="preserve">%s</w:t></w:r>' % escape(text[pos:match.start()]))
+        out.append('<w:bookmarkStart w:id="0" w:name="%s"/><w:bookmarkEnd w:id="0"/>' % escape(match.group(1)))
+        pos = match.end()
+    if pos < len(text):
+        out.append('<w:r><w:t xml:space="preserve">%s</w:t></w:r>' % escape(text[pos:]))
+    return "".join(out)
+
+
+def w_paragraphs(lines):
+    return "".join("<w:p>%s</w:p>" % w_runs(line) for line in lines) or "<w:p/>"
+
+
+def write_docx(blocks, target):
+    import zipfile
+    body = []
+    for block in blocks:
+        if block[0] == "line":
+            body.append("<w:p>%s</w:p>" % w_runs(block[1]))
+        elif block[0] == "blank":
+            body.append("<w:p/>")
+        else:
+            rows = block[1]
+            width, placed = layout(rows)
+            body.append("<w:tbl><w:tblPr/><w:tblGrid>%s</w:tblGrid>" % ('<w:gridCol w:w="1400"/>' * width))
+            for r, cells in zip(rows, placed):
+                body.append("<w:tr>")
+                for lines, (first, span, rowspan) in zip(r, cells):
+                    properties = '<w:gridSpan w:val="%d"/>' % span if span > 1 else ""
+                    if rowspan == 0:
+                        body.append("<w:tc><w:tcPr>%s<w:vMerge/></w:tcPr><w:p/></w:tc>" % properties)
+                        continue
+                    if rowspan > 1:
+                        properties += '<w:vMerge w:val="restart"/>'
+                    body.append("<w:tc><w:tcPr>%s</w:tcPr>%s</w:tc>" % (properties, w_paragraphs(lines)))
+                body.append("</w:tr>")
+            body.append("</w:tbl>")
+    document = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document '
+                'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>%s<w:sectPr/></w:body></w:document>'
+                % "".join(body))
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                   '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+                   '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
+        z.writestr("_rels/.rels", '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                   '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')
+        z.writestr("word/document.xml", document)
+
+
 def main():
     kind, source, target = sys.argv[1:4]
     with open(source, encoding="utf-8") as handle:
         blocks = parse(handle.read())
+    if kind == "docx":
+        write_docx(blocks, target)
+        return
     with open(target, "w", encoding="utf-8") as handle:
         handle.write(write_text(blocks) if kind == "text" else write_sheet(blocks))
 

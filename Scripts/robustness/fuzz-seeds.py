@@ -4,6 +4,8 @@
     fuzz-seeds.py parse DIR   form files: Examples/, Tests/Fixtures/ (split at each 附件 form, and in pairs),
                               Tests/Fixtures/encodings/, and the rule examples of Documentation/rules/*.md
     fuzz-seeds.py rpc DIR     LSP sessions, one JSON-RPC body per line, plus framed byte streams
+    fuzz-seeds.py office DIR  WordprocessingML and SpreadsheetML parts (tables, merges, fields, tracked
+                              changes, entities) and small .docx/.xlsx archives built from them
 """
 import glob
 import hashlib
@@ -96,10 +98,41 @@ def rpc_seeds():
     return seeds
 
 
+def office_seeds():
+    import io
+    import zipfile
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    body = ('<w:p><w:r><w:t>附件5-1</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr>'
+            '<w:p><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">本年度 </w:t></w:r></w:p><w:p><w:r><w:t>绩效指标</w:t></w:r></w:p></w:tc>'
+            '<w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr><w:p><w:ins w:id="1" w:author="a"><w:r><w:t>14</w:t></w:r></w:ins>'
+            '<w:del w:id="2" w:author="a"><w:r><w:delText>20</w:delText></w:r></w:del><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+            '<w:r><w:instrText>PAGE</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>万&amp;&#x4E00;</w:t></w:r>'
+            '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:tc></w:tr><w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc>'
+            '<w:tc><w:tbl><w:tr><w:tc><w:p><w:r><w:t>内</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p/></w:tc></w:tr></w:tbl>'
+            '<w:p><w:bookmarkStart w:id="0" w:name="_GoBack"/><w:r><w:tab/><w:t>填表人：</w:t><w:br/></w:r></w:p>')
+    document = ('<?xml version="1.0" encoding="UTF-8"?><w:document %s><w:body>%s<w:sectPr/></w:body></w:document>' % (w, body)).encode()
+    sheet = ('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr">'
+             '<is><t>标题</t></is></c></row><row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2" s="1"><v>0.98</v></c><c r="C2"><v>44197</v></c></row>'
+             '</sheetData><mergeCells><mergeCell ref="A1:C1"/><mergeCell ref="A2:A3"/></mergeCells></worksheet>').encode()
+    seeds = [document, sheet, b"<a><b c='&lt;'>x<![CDATA[y]]></b><!-- c --><?p?></a>", b'<!DOCTYPE a [<!ENTITY e "x">]><a>&e;</a>']
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", document)
+    seeds.append(archive.getvalue())
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/workbook.xml", b'<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" r:id="rId1"/></sheets></workbook>')
+        z.writestr("xl/_rels/workbook.xml.rels", b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>')
+        z.writestr("xl/worksheets/sheet1.xml", sheet)
+        z.writestr("xl/sharedStrings.xml", b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>项目</t></si></sst>')
+    seeds.append(archive.getvalue())
+    return seeds
+
+
 def main():
     kind, out = sys.argv[1], sys.argv[2]
     os.makedirs(out, exist_ok=True)
-    seeds = parse_seeds() if kind == "parse" else rpc_seeds()
+    seeds = parse_seeds() if kind == "parse" else office_seeds() if kind == "office" else rpc_seeds()
     for data in seeds:
         name = hashlib.sha1(data).hexdigest()
         path = os.path.join(out, name)
