@@ -30,7 +30,8 @@ extension Server {
         }
         if let annex = DiagnosticConversionCache.annex(of: found.node), document.path != nil {
           let code = found.finding.code
-          let title = document.language == .zh ? "在本表（附件\(annex)）忽略 \(code)" : "Ignore \(code) in this form (附件\(annex))"
+          let title = LocalizedText(zh: "在本表（附件\(annex)）忽略 \(code)", en: "Ignore \(code) in this form (附件\(annex))")
+            .text(document.language)
           let data = ActionData(action: .ignore, uri: document.uri, version: document.version, code: code, annex: annex)
           actions.append(try action(title, kind: .quickFix, diagnostic: diagnostic, preferred: false, data: data))
         }
@@ -91,7 +92,7 @@ extension Server {
   }
 
   private func fixAllTitle(_ document: Document) -> String {
-    document.language == .zh ? "Jixiao：应用全部安全修复" : "Jixiao: apply all safe fixes"
+    LocalizedText(zh: "Jixiao：应用全部安全修复", en: "Jixiao: apply all safe fixes").text(document.language)
   }
 
   /// The workspace edit of an action, as JSON (file creation is not modelled by `WorkspaceEdit`).

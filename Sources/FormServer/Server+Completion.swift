@@ -1,3 +1,4 @@
+import FormLint
 import FormModel
 import FormSyntax
 import LSP
@@ -15,24 +16,30 @@ extension Server {
     let line = location.node.lines[lineIndex]
     let replaced = mapping.range(location.absolute(line.contentStart..<line.contentEnd))
     func items(_ labels: [String], kind: CompletionItemKind, detail: String) -> CompletionList {
-      CompletionList(items: labels.enumerated().map { index, label in
-        CompletionItem(
-          label: label, kind: kind, detail: detail, sortText: String(format: "%03d", index),
-          textEdit: LSPTextEdit(range: replaced, newText: label))
-      })
+      CompletionList(
+        items: labels.enumerated().map { index, label in
+          CompletionItem(
+            label: label, kind: kind, detail: detail, sortText: String(format: "%03d", index),
+            textEdit: LSPTextEdit(range: replaced, newText: label))
+        })
     }
     let profile = location.form.profile
-    let zh = document.language == .zh
     if let (row, level) = location.categoryCell ?? implicitCategoryCell(location) {
       if level == 1 {
-        return items(profile.level1Names.map { $0 + "指标" }, kind: .enumMember, detail: zh ? "一级指标" : "level-1 category")
+        return items(
+          profile.level1Names.map { $0 + "指标" }, kind: .enumMember,
+          detail: LocalizedText(zh: "一级指标", en: "level-1 category").text(document.language))
       }
       let parent = row?.level1.canonical
       let names = profile.categories.first { $0.level1 == parent }?.level2 ?? profile.level2Names
-      return items(names.map { $0 + "指标" }, kind: .enumMember, detail: zh ? "二级指标" : "level-2 category")
+      return items(
+        names.map { $0 + "指标" }, kind: .enumMember,
+        detail: LocalizedText(zh: "二级指标", en: "level-2 category").text(document.language))
     }
     if location.headerLabel != nil || isHeaderLabelPosition(location) {
-      return items(HeaderField.allCases.map(\.rawValue), kind: .field, detail: zh ? "表头栏目" : "header label")
+      return items(
+        HeaderField.allCases.map(\.rawValue), kind: .field,
+        detail: LocalizedText(zh: "表头栏目", en: "header label").text(document.language))
     }
     return nil
   }

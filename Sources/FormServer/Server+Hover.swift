@@ -19,20 +19,25 @@ extension Server {
         range = cellRange
       } else if let amount = amount(in: cell, at: location.local, form: location.form) {
         sections.append(amountHover(amount, language: language))
-        range = location.absolute((cell.range.lowerBound + amount.range.lowerBound)..<(cell.range.lowerBound + amount.range.upperBound))
+        range = location.absolute(
+          (cell.range.lowerBound + amount.range.lowerBound)..<(cell.range.lowerBound + amount.range.upperBound))
       } else if let (row, level) = location.categoryCell {
         sections.append(categoryHover(row, level: level, profile: location.form.profile, language: language))
         range = cellRange
       }
     }
-    for code in Set(document.findings.filter { $0.range.contains(offset) || $0.range.upperBound == offset }.map(\.code)).sorted() {
+    for code in Set(document.findings.filter { $0.range.contains(offset) || $0.range.upperBound == offset }.map(\.code))
+      .sorted()
+    {
       guard let rule = RuleRegistry.rule(named: code)?.description else { continue }
-      sections.append("**\(rule.code)** `\(rule.name)`: \(rule.summary.text(language))\n\n\(rule.rationale.text(language))")
+      sections.append(
+        "**\(rule.code)** `\(rule.name)`: \(rule.summary.text(language))\n\n\(rule.rationale.text(language))")
     }
     guard !sections.isEmpty else { return nil }
     let markdown = session.params.supportsMarkdownHover || session.params.capabilities["textDocument"]?["hover"] == nil
     return Hover(
-      contents: MarkupContent(kind: markdown ? .markdown : .plaintext, value: sections.joined(separator: "\n\n---\n\n")),
+      contents: MarkupContent(
+        kind: markdown ? .markdown : .plaintext, value: sections.joined(separator: "\n\n---\n\n")),
       range: range.map(mapping.range))
   }
 
@@ -40,74 +45,114 @@ extension Server {
   private func amount(in cell: LocatedCell, at local: Int, form: Form) -> Amount? {
     let inCell = local - cell.range.lowerBound
     let unit: MoneyUnit = form.unit == .yuan ? .yuan : .wanYuan
-    return AmountScanner.amounts(in: cell.text, tableUnit: unit).first { $0.range.lowerBound <= inCell && inCell <= $0.range.upperBound }
+    return AmountScanner.amounts(in: cell.text, tableUnit: unit).first {
+      $0.range.lowerBound <= inCell && inCell <= $0.range.upperBound
+    }
   }
 
   private func amountHover(_ amount: Amount, language: Language) -> String {
     let wan = amount.formatted(in: .wanYuan)
     let yuan = amount.formatted(in: .yuan)
-    let written = amount.unitIsWritten ? "" : (language == .zh ? "（未写单位，按表格单位计）" : " (no unit written: the table's unit)")
-    return language == .zh ? "金额：**\(wan)** = \(yuan)\(written)" : "Amount: **\(wan)** = \(yuan)\(written)"
+    let written =
+      amount.unitIsWritten
+      ? "" : (LocalizedText(zh: "（未写单位，按表格单位计）", en: " (no unit written: the table's unit)").text(language))
+    return LocalizedText(zh: "金额：**\(wan)** = \(yuan)\(written)", en: "Amount: **\(wan)** = \(yuan)\(written)").text(
+      language)
   }
 
   private func budgetHover(_ cost: CostAnalysis, language: Language) -> String {
-    let zh = language == .zh
     var lines: [String] = []
     if let budget = cost.budget {
-      let superior = cost.superiorFunds.map { zh ? "，上级资金 \($0.formatted(in: cost.tableUnit))" : ", plus \($0.formatted(in: cost.tableUnit)) from above" } ?? ""
-      lines.append(zh ? "年度本级预算金额：**\(budget.formatted(in: cost.tableUnit))**（\(budget.formatted(in: .yuan))）\(superior)"
-        : "Annual budget: **\(budget.formatted(in: cost.tableUnit))** (\(budget.formatted(in: .yuan)))\(superior)")
+      let superior =
+        cost.superiorFunds.map {
+          LocalizedText(
+            zh: "，上级资金 \($0.formatted(in: cost.tableUnit))", en: ", plus \($0.formatted(in: cost.tableUnit)) from above"
+          )
+          .text(language)
+        } ?? ""
+      lines.append(
+        LocalizedText(
+          zh: "年度本级预算金额：**\(budget.formatted(in: cost.tableUnit))**（\(budget.formatted(in: .yuan))）\(superior)",
+          en: "Annual budget: **\(budget.formatted(in: cost.tableUnit))** (\(budget.formatted(in: .yuan)))\(superior)"
+        ).text(language))
     } else {
-      lines.append(zh ? "年度本级预算金额不是可读的金额。" : "The annual budget is not a readable amount.")
+      lines.append(
+        LocalizedText(zh: "年度本级预算金额不是可读的金额。", en: "The annual budget is not a readable amount.").text(language))
     }
     guard !cost.allItems.isEmpty else {
-      lines.append(zh ? "成本指标未列出金额。" : "The cost rows itemise no amounts.")
+      lines.append(LocalizedText(zh: "成本指标未列出金额。", en: "The cost rows itemise no amounts.").text(language))
       return lines.joined(separator: "\n\n")
     }
-    lines.append(zh ? "成本指标所列金额：" : "Itemised under 成本指标:")
-    lines.append(cost.allItems.map { "- \($0.label.isEmpty ? "" : $0.label + " ")\($0.amount.formatted(in: cost.tableUnit))" }.joined(separator: "\n"))
+    lines.append(LocalizedText(zh: "成本指标所列金额：", en: "Itemised under 成本指标:").text(language))
+    lines.append(
+      cost.allItems.map { "- \($0.label.isEmpty ? "" : $0.label + " ")\($0.amount.formatted(in: cost.tableUnit))" }
+        .joined(separator: "\n"))
     let total = cost.tableUnit.format(yuan: cost.itemisedTotal)
     if let available = cost.available {
       let difference = cost.tableUnit.format(yuan: abs(cost.itemisedTotal - available))
       if cost.itemisedTotal > available {
-        lines.append(zh ? "合计 **\(total)**，超出预算 \(difference)。" : "Total **\(total)**: \(difference) more than the budget.")
+        lines.append(
+          LocalizedText(
+            zh: "合计 **\(total)**，超出预算 \(difference)。", en: "Total **\(total)**: \(difference) more than the budget."
+          ).text(language))
       } else if cost.itemisedTotal == available {
-        lines.append(zh ? "合计 **\(total)**，与预算一致。" : "Total **\(total)**: matches the budget.")
+        lines.append(
+          LocalizedText(zh: "合计 **\(total)**，与预算一致。", en: "Total **\(total)**: matches the budget.").text(language))
       } else {
-        lines.append(zh ? "合计 **\(total)**，比预算少 \(difference)。" : "Total **\(total)**: \(difference) less than the budget.")
+        lines.append(
+          LocalizedText(
+            zh: "合计 **\(total)**，比预算少 \(difference)。", en: "Total **\(total)**: \(difference) less than the budget."
+          ).text(language))
       }
     } else {
-      lines.append(zh ? "合计 **\(total)**。" : "Total **\(total)**.")
+      lines.append(LocalizedText(zh: "合计 **\(total)**。", en: "Total **\(total)**.").text(language))
     }
     return lines.joined(separator: "\n\n")
   }
 
   private func categoryHover(_ row: IndicatorRow, level: Int, profile: Profile, language: Language) -> String {
-    let zh = language == .zh
     let label = level == 1 ? row.level1 : row.level2
     var lines: [String] = []
     if level == 1 {
       let expected = profile.level1Names.map { $0 + "指标" }.joined(separator: "、")
-      lines.append(zh ? "一级指标（\(profile.id.rawValue)）：\(expected)" : "Level-1 categories (\(profile.id.rawValue)): \(expected)")
-      if let canonical = label.canonical, let children = profile.categories.first(where: { $0.level1 == canonical })?.level2 {
+      lines.append(
+        LocalizedText(
+          zh: "一级指标（\(profile.id.rawValue)）：\(expected)", en: "Level-1 categories (\(profile.id.rawValue)): \(expected)"
+        ).text(language))
+      if let canonical = label.canonical,
+        let children = profile.categories.first(where: { $0.level1 == canonical })?.level2
+      {
         let names = children.map { $0 + "指标" }.joined(separator: "、")
-        lines.append(zh ? "「\(canonical)」下的二级指标：\(names)" : "Level-2 categories under \(canonical): \(names)")
+        lines.append(
+          LocalizedText(zh: "「\(canonical)」下的二级指标：\(names)", en: "Level-2 categories under \(canonical): \(names)")
+            .text(language))
       }
     } else {
       let parent = row.level1.canonical ?? label.canonical.flatMap(profile.parent(ofLevel2:))
       let siblings = profile.categories.first { $0.level1 == parent }?.level2 ?? profile.level2Names
-      lines.append(zh ? "二级指标（\(profile.id.rawValue)\(parent.map { "，\($0)" } ?? "")）：\(siblings.map { $0 + "指标" }.joined(separator: "、"))"
-        : "Level-2 categories (\(profile.id.rawValue)\(parent.map { ", under \($0)" } ?? "")): \(siblings.joined(separator: ", "))")
+      let under = LocalizedText(zh: parent.map { "，\($0)" } ?? "", en: parent.map { ", under \($0)" } ?? "")
+      lines.append(
+        LocalizedText(
+          zh: "二级指标（\(profile.id.rawValue)\(under.zh)）：\(siblings.map { $0 + "指标" }.joined(separator: "、"))",
+          en: "Level-2 categories (\(profile.id.rawValue)\(under.en)): \(siblings.joined(separator: ", "))"
+        ).text(language))
       if let canonical = label.canonical {
         if profile.required.contains(canonical) {
-          lines.append(zh ? "「\(canonical)」是必填的二级指标。" : "\(canonical) is a required level-2 category.")
+          lines.append(
+            LocalizedText(zh: "「\(canonical)」是必填的二级指标。", en: "\(canonical) is a required level-2 category.").text(
+              language))
         } else if profile.requiredOneOf.contains(where: { $0.contains(canonical) }) {
-          lines.append(zh ? "效益类二级指标至少填一项。" : "At least one benefit category must be filled.")
+          lines.append(
+            LocalizedText(zh: "效益类二级指标至少填一项。", en: "At least one benefit category must be filled.").text(language))
         }
       }
     }
     if label.canonical == nil {
-      lines.append(zh ? "「\(TextClean.trimmed(label.text))」不是本模板的指标类别。" : "\(TextClean.trimmed(label.text)) is not a category of this profile.")
+      lines.append(
+        LocalizedText(
+          zh: "「\(TextClean.trimmed(label.text))」不是本模板的指标类别。",
+          en: "\(TextClean.trimmed(label.text)) is not a category of this profile."
+        ).text(language))
     }
     return lines.joined(separator: "\n\n")
   }

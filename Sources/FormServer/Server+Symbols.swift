@@ -8,7 +8,6 @@ extension Server {
   func documentSymbols(_ params: DocumentSymbolParams) throws -> [DocumentSymbol] {
     let document = try document(params.textDocument.uri)
     let mapping = document.mapping(session.unit)
-    let zh = document.language == .zh
     return document.forms().map { form, base, _ in
       let node = form.node
       func rowsRange(_ rows: [Int]) -> Range<Int>? {
@@ -16,7 +15,9 @@ extension Server {
         let lines = node.rows[first].lines.lowerBound..<node.rows[last].lines.upperBound
         return (base + node.lines[lines.lowerBound].start)..<(base + node.lines[lines.upperBound - 1].contentEnd)
       }
-      func symbol(_ name: String, _ detail: String?, _ kind: SymbolKind, _ range: Range<Int>, children: [DocumentSymbol]? = nil)
+      func symbol(
+        _ name: String, _ detail: String?, _ kind: SymbolKind, _ range: Range<Int>, children: [DocumentSymbol]? = nil
+      )
         -> DocumentSymbol
       {
         let lspRange = mapping.range(range)
@@ -28,25 +29,31 @@ extension Server {
       if let range = rowsRange(form.header.map(\.rowIndex)) {
         let fields = form.header.map { entry in
           symbol(
-            TextClean.trimmed(entry.label.text), entry.value.map { Server.shortened(TextClean.trimmed($0.text)) }, .field,
+            TextClean.trimmed(entry.label.text), entry.value.map { Server.shortened(TextClean.trimmed($0.text)) },
+            .field,
             rowsRange([entry.rowIndex])!)
         }
-        children.append(symbol(zh ? "表头" : "Header", nil, .object, range, children: fields))
+        children.append(
+          symbol(LocalizedText(zh: "表头", en: "Header").text(document.language), nil, .object, range, children: fields))
       }
       if let range = rowsRange(form.indicators.map(\.rowIndex) + (form.indicatorHeaderRow.map { [$0] } ?? [])) {
         let rows = form.indicators.map { row in
           let name = row.name.map { TextClean.trimmed($0.text) } ?? ""
-          let category = [row.level1.text, row.level2.text].map(TextClean.trimmed).filter { !$0.isEmpty }.joined(separator: "/")
+          let category = [row.level1.text, row.level2.text].map(TextClean.trimmed).filter { !$0.isEmpty }.joined(
+            separator: "/")
           return symbol(
             name.isEmpty ? category : name, row.value.map { TextClean.trimmed($0.text) } ?? category, .property,
             rowsRange([row.rowIndex])!)
         }
-        children.append(symbol(zh ? "绩效指标" : "Indicators", nil, .array, range, children: rows))
+        children.append(
+          symbol(
+            LocalizedText(zh: "绩效指标", en: "Indicators").text(document.language), nil, .array, range, children: rows))
       }
       let annex = form.annex.map { "附件\($0.number)" }
       let name = [annex, form.projectName].compactMap { $0 }.joined(separator: " ")
       return symbol(
-        name.isEmpty ? (form.title?.text ?? (zh ? "表" : "Form")) : name, form.title?.text, .module,
+        name.isEmpty ? (form.title?.text ?? (LocalizedText(zh: "表", en: "Form").text(document.language))) : name,
+        form.title?.text, .module,
         base..<(base + node.length), children: children)
     }
   }
@@ -66,7 +73,8 @@ extension Server {
         var end = table.lines.upperBound - 1
         while end > table.lines.lowerBound && node.lines[end].kind == .blank { end -= 1 }
         if end > table.lines.lowerBound {
-          ranges.append(FoldingRange(startLine: firstLine + table.lines.lowerBound, endLine: firstLine + end, kind: .region))
+          ranges.append(
+            FoldingRange(startLine: firstLine + table.lines.lowerBound, endLine: firstLine + end, kind: .region))
         }
       }
     }

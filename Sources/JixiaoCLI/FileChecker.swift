@@ -100,7 +100,7 @@ struct FileChecker {
   private func read(_ path: String) throws -> SourceFile {
     let name = path == "-" ? stdinName ?? "-" : path
     let limit = try maximumSize ?? configurations.maximumFileSize(for: name) ?? SourceFile.defaultMaximumSize
-    let separator = language == .zh ? "：" : ": "
+    let separator = LocalizedText(zh: "：", en: ": ").text(language)
     guard path == "-" else {
       if let explanation = FileKind.sniff(FileChecker.leadingBytes(of: path), path: path).explanation {
         throw NotAForm(message: path + separator + explanation.text(language))

@@ -63,7 +63,7 @@ public enum Jixiao {
         return ExitCode.success
       }
       guard let command = commands.first(where: { $0.name == arguments[1] }) else {
-        let message = language == .zh ? "未知的命令“\(arguments[1])”" : "unknown command '\(arguments[1])'"
+        let message = LocalizedText(zh: "未知的命令“\(arguments[1])”", en: "unknown command '\(arguments[1])'").text(language)
         console.error(CLIMessages.error(message, language) + "\n\n\(overview)")
         return ExitCode.usage
       }
@@ -73,11 +73,10 @@ public enum Jixiao {
       break
     }
     guard let command = commands.first(where: { $0.name == first }) else {
-      let message =
-        language == .zh
-        ? "未知的命令“\(first)”。运行 `jixiao --help` 查看命令列表。"
-        : "unknown command '\(first)'. Run `jixiao --help` for the list of commands."
-      console.error(CLIMessages.error(message, language))
+      let message = LocalizedText(
+        zh: "未知的命令“\(first)”。运行 `jixiao --help` 查看命令列表。",
+        en: "unknown command '\(first)'. Run `jixiao --help` for the list of commands.")
+      console.error(CLIMessages.error(message.text(language), language))
       return ExitCode.usage
     }
     let rest = Array(arguments.dropFirst())
@@ -92,11 +91,10 @@ public enum Jixiao {
       }
       return try command.run(parsed, console)
     } catch let error as UsageError {
-      let hint =
-        language == .zh
-        ? "用法：\(command.usage)\n运行 `jixiao help \(command.name)` 查看详细说明。"
-        : "Usage: \(command.usage)\nRun `jixiao help \(command.name)` for details."
-      console.error(CLIMessages.error(error.text.text(language), language) + "\n\n" + hint)
+      let hint = LocalizedText(
+        zh: "用法：\(command.usage)\n运行 `jixiao help \(command.name)` 查看详细说明。",
+        en: "Usage: \(command.usage)\nRun `jixiao help \(command.name)` for details.")
+      console.error(CLIMessages.error(error.text.text(language), language) + "\n\n" + hint.text(language))
       return ExitCode.usage
     } catch {
       console.error(CLIMessages.error(CLIMessages.describe(error, language), language))

@@ -3,10 +3,10 @@ import FormLint
 /// The words the CLI puts around its own messages, in the chosen language.
 enum CLIMessages {
   /// `错误：…` / `error: …`.
-  static func error(_ text: String, _ language: Language) -> String { (language == .zh ? "错误：" : "error: ") + text }
+  static func error(_ text: String, _ language: Language) -> String { (LocalizedText(zh: "错误：", en: "error: ").text(language)) + text }
 
   /// `警告：…` / `warning: …`.
-  static func warning(_ text: String, _ language: Language) -> String { (language == .zh ? "警告：" : "warning: ") + text }
+  static func warning(_ text: String, _ language: Language) -> String { (LocalizedText(zh: "警告：", en: "warning: ").text(language)) + text }
 
   /// An error thrown while reading, checking or writing, described in `language`.
   static func describe(_ error: Error, _ language: Language) -> String {
@@ -15,7 +15,7 @@ enum CLIMessages {
     case let error as SourceFileError: return describe(error, language)
     case let error as OfficeInputError: return error.text(language)
     case let error as ConfigurationError:
-      return language == .zh ? "配置文件有误：\(error.description)" : "invalid configuration: \(error.description)"
+      return LocalizedText(zh: "配置文件有误：\(error.description)", en: "invalid configuration: \(error.description)").text(language)
     default: return "\(error)"
     }
   }

@@ -50,8 +50,7 @@ struct OfficeInputError: Error, CustomStringConvertible {
   var description: String { text(.en) }
 
   func text(_ language: Language) -> String {
-    language == .zh
-      ? "\(path)：\(error.description(chinese: true))；未检查该文件" : "\(path): \(error.description); the file was not checked"
+    LocalizedText(zh: "\(path)：\(error.description(chinese: true))；未检查该文件", en: "\(path): \(error.description); the file was not checked").text(language)
   }
 }
 

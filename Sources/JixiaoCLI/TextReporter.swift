@@ -16,7 +16,7 @@ struct TextReporter {
       for diagnostic in file.diagnostics { output += render(diagnostic, in: file) }
       if !file.tree.nodes.contains(where: Linter.isCheckable) {
         // Not a finding: the file holds no form at all, which the user should know rather than see silence.
-        output += "\(paint(file.path, "1")): \(language == .zh ? "信息：未找到绩效目标表" : "info: no performance-target table found")\n"
+        output += "\(paint(file.path, "1")): \(LocalizedText(zh: "信息：未找到绩效目标表", en: "info: no performance-target table found").text(language))\n"
       }
     }
     return output + summary(files, fixed: fixed, unchecked: unchecked)
@@ -26,40 +26,42 @@ struct TextReporter {
   func summary(_ files: [CheckedFile], fixed: Int? = nil, unchecked: Int = 0) -> String {
     let counts = SeverityCounts(files)
     let fixable = files.flatMap(\.diagnostics).filter { $0.fixes.contains(where: \.isSafe) }.count
-    let zh = language == .zh
-    let breakdown =
-      zh
-      ? "错误 \(counts.error)，警告 \(counts.warning)，信息 \(counts.information)，提示 \(counts.hint)"
-      : "\(counts.error) error(s), \(counts.warning) warning(s), \(counts.information) info, \(counts.hint) hint(s)"
+    let breakdown = LocalizedText(
+      zh: "错误 \(counts.error)，警告 \(counts.warning)，信息 \(counts.information)，提示 \(counts.hint)",
+      en: "\(counts.error) error(s), \(counts.warning) warning(s), \(counts.information) info, \(counts.hint) hint(s)")
+    let text: LocalizedText
     if let fixed {
-      var line = zh ? "已修复 \(fixed) 个问题，剩余 \(counts.total) 个" : "Fixed \(fixed), \(counts.total) remaining"
-      if counts.total > 0 { line += zh ? "（\(breakdown)）" : " (\(breakdown))" }
-      return line + (zh ? "。\n" : ".\n")
+      let detail = counts.total > 0 ? LocalizedText(zh: "（\(breakdown.zh)）", en: " (\(breakdown.en))") : LocalizedText(zh: "", en: "")
+      text = LocalizedText(
+        zh: "已修复 \(fixed) 个问题，剩余 \(counts.total) 个\(detail.zh)。", en: "Fixed \(fixed), \(counts.total) remaining\(detail.en).")
+    } else if counts.total == 0 && unchecked > 0 {
+      text =
+        files.isEmpty
+        ? LocalizedText(zh: "没有检查任何文件（原因见上方的错误信息）。", en: "No file was checked (see the errors above).")
+        : LocalizedText(
+          zh: "\(unchecked) 个文件或文件夹未能检查（见错误信息），其余 \(files.count) 个文件没有问题。",
+          en: "\(unchecked) path(s) could not be checked (see the errors); the other \(files.count) file(s) have no problems.")
+    } else if counts.total == 0 {
+      text = LocalizedText(zh: "未发现问题（\(files.count) 个文件）。", en: "No problems found in \(files.count) file(s).")
+    } else {
+      let fixHint =
+        fixable > 0
+        ? LocalizedText(zh: "；其中 \(fixable) 个可用 `--fix` 自动修复。", en: "; \(fixable) fixable with `--fix`.")
+        : LocalizedText(zh: "。", en: ".")
+      text = LocalizedText(
+        zh: "发现 \(counts.total) 个问题（\(breakdown.zh)）\(fixHint.zh)", en: "Found \(counts.total) problem(s) (\(breakdown.en))\(fixHint.en)")
     }
-    if counts.total == 0 && unchecked > 0 {
-      if files.isEmpty { return zh ? "没有检查任何文件（原因见上方的错误信息）。\n" : "No file was checked (see the errors above).\n" }
-      return zh
-        ? "\(unchecked) 个文件或文件夹未能检查（见错误信息），其余 \(files.count) 个文件没有问题。\n"
-        : "\(unchecked) path(s) could not be checked (see the errors); the other \(files.count) file(s) have no problems.\n"
-    }
-    if counts.total == 0 {
-      return zh ? "未发现问题（\(files.count) 个文件）。\n" : "No problems found in \(files.count) file(s).\n"
-    }
-    if zh {
-      return "发现 \(counts.total) 个问题（\(breakdown)）" + (fixable > 0 ? "；其中 \(fixable) 个可用 `--fix` 自动修复。\n" : "。\n")
-    }
-    return "Found \(counts.total) problem(s) (\(breakdown))" + (fixable > 0 ? "; \(fixable) fixable with `--fix`.\n" : ".\n")
+    return text.text(language) + "\n"
   }
 
   private func paint(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
 
   private func severityLabel(_ severity: Severity) -> String {
-    let zh = language == .zh
     switch severity {
-    case .error: return paint(zh ? "错误" : "error", "1;31")
-    case .warning: return paint(zh ? "警告" : "warning", "1;33")
-    case .information: return paint(zh ? "信息" : "info", "1;34")
-    case .hint: return paint(zh ? "提示" : "hint", "1;36")
+    case .error: return paint(LocalizedText(zh: "错误", en: "error").text(language), "1;31")
+    case .warning: return paint(LocalizedText(zh: "警告", en: "warning").text(language), "1;33")
+    case .information: return paint(LocalizedText(zh: "信息", en: "info").text(language), "1;34")
+    case .hint: return paint(LocalizedText(zh: "提示", en: "hint").text(language), "1;36")
     }
   }
 
@@ -84,8 +86,8 @@ struct TextReporter {
     output += paint(String(repeating: "^", count: caretCount), diagnostic.severity == .error ? "1;31" : "1;33") + "\n"
     if let fix = diagnostic.fixes.first {
       // An unsafe fix may change what the form says: `--unsafe-fixes` applies it, after the user has looked.
-      let label = language == .zh ? (fix.isSafe ? "修复" : "修复（需人工确认）") : (fix.isSafe ? "fix" : "unsafe fix")
-      output += "\(gutter) = \(label): \(fix.title.text(language))\n"
+      let label = fix.isSafe ? LocalizedText(zh: "修复", en: "fix") : LocalizedText(zh: "修复（需人工确认）", en: "unsafe fix")
+      output += "\(gutter) = \(label.text(language)): \(fix.title.text(language))\n"
     }
     return output + "\n"
   }
@@ -117,8 +119,11 @@ extension TextReporter {
     output += "  | " + String(repeating: " ", count: offset)
     output += paint(String(repeating: "^", count: carets), diagnostic.severity == .error ? "1;31" : "1;33") + "\n"
     if let fix = diagnostic.fixes.first {
-      let label = language == .zh ? (fix.isSafe ? "修复（annotate --suggest 可写为修订）" : "修复（不安全）") : (fix.isSafe ? "fix (annotate --suggest writes it as a tracked change)" : "unsafe fix")
-      output += "  = \(label): \(fix.title.text(language))\n"
+      let label =
+        fix.isSafe
+        ? LocalizedText(zh: "修复（annotate --suggest 可写为修订）", en: "fix (annotate --suggest writes it as a tracked change)")
+        : LocalizedText(zh: "修复（需人工确认）", en: "unsafe fix")
+      output += "  = \(label.text(language)): \(fix.title.text(language))\n"
     }
     return output + "\n"
   }

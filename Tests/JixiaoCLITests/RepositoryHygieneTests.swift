@@ -41,6 +41,22 @@ import Testing
     #expect(contributing.contains("120 columns") && contributing.contains("150"))
   }
 
+  /// ARCHITECTURE: every user-facing message is a `LocalizedText`; no `language == .zh ? "…" : "…"` (or `zh ? …`)
+  /// ternaries choose between two literals in place, where the English half is easily forgotten.
+  @Test func userFacingTextIsLocalizedTextNotTernaries() throws {
+    let ternary = /(language\s*==\s*\.(zh|en)|\bzh|\ben)\s*\?/
+    var found: [String] = []
+    for url in Self.swiftFiles(under: "Sources") {
+      let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+      for (index, line) in lines.enumerated() where line.contains(ternary) {
+        // LocalizedText.text(_:) itself is the one place that chooses.
+        if line.contains("public func text(_ language: Language) -> String") { continue }
+        found.append("\(Self.relative(url)):\(index + 1): \(line.trimmingCharacters(in: .whitespaces))")
+      }
+    }
+    #expect(found.isEmpty, "\(found.joined(separator: "\n"))")
+  }
+
   /// No empty placeholder files among the tests: every file declares a test, a type or a helper.
   @Test func everyTestFileDeclaresSomething() throws {
     let declarations = ["@Test", "struct ", "enum ", "class ", "func ", "extension "]
