@@ -216,13 +216,7 @@ public final class Linter {
 
   /// The last form starting at or before `offset`.
   static func summaryIndex(containing offset: Int, bases: [Int]) -> Int {
-    var low = 0
-    var high = bases.count - 1
-    while low < high {
-      let middle = (low + high + 1) / 2
-      if bases[middle] <= offset { low = middle } else { high = middle - 1 }
-    }
-    return max(low, 0)
+    bases.lastIndexNotAfter { $0 > offset }
   }
 
   private func check(_ node: FormNode) -> CachedForm {

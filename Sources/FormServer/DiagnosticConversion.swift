@@ -189,12 +189,7 @@ struct DiagnosticConversionCache {
 
   /// The last update's run of the node at `index`, if it had findings.
   private func previousRun(at index: Int) -> Run? {
-    var low = 0
-    var high = runs.count
-    while low < high {
-      let middle = (low + high) / 2
-      if runs[middle].nodeIndex < index { low = middle + 1 } else { high = middle }
-    }
+    let low = runs.partitionPoint { $0.nodeIndex >= index }
     return low < runs.count && runs[low].nodeIndex == index ? runs[low] : nil
   }
 
@@ -243,12 +238,7 @@ struct DiagnosticConversionCache {
   /// The current findings whose ranges overlap `range` (line/character positions).
   func locate(overlapping range: LSPRange, uri: DocumentURI) -> [LocatedFinding] {
     // Runs are in line order; the first that may overlap is the last starting at or before the range's start.
-    var low = 0
-    var high = runs.count
-    while low < high {
-      let middle = (low + high) / 2
-      if runs[middle].firstLine <= range.start.line { low = middle + 1 } else { high = middle }
-    }
+    let low = runs.partitionPoint { $0.firstLine > range.start.line }
     var result: [LocatedFinding] = []
     for run in runs[max(0, low - 1)...] {
       if run.firstLine > range.end.line { break }

@@ -62,13 +62,7 @@ public struct LineIndex: Sendable {
   /// The line holding `offset` (clamped to the text).
   public func line(of offset: Int) -> Int {
     let target = min(max(offset, 0), bytes.count)
-    var low = 0
-    var high = lineStarts.count - 1
-    while low < high {
-      let middle = (low + high + 1) / 2
-      if lineStarts[middle] <= target { low = middle } else { high = middle - 1 }
-    }
-    return low
+    return lineStarts.lastIndexNotAfter { $0 > target }
   }
 
   /// The position of `offset`, its column counted in `unit`.

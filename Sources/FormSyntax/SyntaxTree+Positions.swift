@@ -28,12 +28,7 @@ extension SyntaxTree {
   /// The absolute offset of a position; columns past the line's end clamp to it.
   public func offset(of position: LineColumn, in unit: ColumnUnit) -> Int {
     guard position.line >= 0, !nodes.isEmpty else { return 0 }
-    var low = 0
-    var high = nodes.count - 1
-    while low < high {
-      let middle = (low + high + 1) / 2
-      if nodeFirstLines[middle] <= position.line { low = middle } else { high = middle - 1 }
-    }
+    let low = nodeFirstLines.lastIndexNotAfter { $0 > position.line }
     let node = nodes[low]
     let lineIndex = position.line - nodeFirstLines[low]
     guard lineIndex < node.lines.count else { return byteCount }
@@ -48,12 +43,7 @@ extension SyntaxTree {
   /// The absolute byte range of a line's text (without line break) and the node holding it.
   public func lineContent(_ line: Int) -> (node: Int, range: Range<Int>)? {
     guard line >= 0, !nodes.isEmpty else { return nil }
-    var low = 0
-    var high = nodes.count - 1
-    while low < high {
-      let middle = (low + high + 1) / 2
-      if nodeFirstLines[middle] <= line { low = middle } else { high = middle - 1 }
-    }
+    let low = nodeFirstLines.lastIndexNotAfter { $0 > line }
     let lineIndex = line - nodeFirstLines[low]
     guard lineIndex < nodes[low].lines.count else { return nil }
     let syntaxLine = nodes[low].lines[lineIndex]
@@ -66,12 +56,6 @@ extension FormNode {
   /// Index of the line holding the relative `offset` (the last line for the node's end).
   public func lineIndex(containing offset: Int) -> Int? {
     guard !lines.isEmpty else { return nil }
-    var low = 0
-    var high = lines.count - 1
-    while low < high {
-      let middle = (low + high + 1) / 2
-      if lines[middle].start <= offset { low = middle } else { high = middle - 1 }
-    }
-    return low
+    return lines.lastIndexNotAfter { $0.start > offset }
   }
 }

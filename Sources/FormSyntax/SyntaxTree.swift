@@ -78,12 +78,6 @@ public struct SyntaxTree: Sendable {
 
   /// Index of the node holding `offset` (the last node for the end of the document).
   public func nodeIndex(containing offset: Int) -> Int {
-    var low = 0
-    var high = nodes.count - 1
-    while low < high {
-      let middle = (low + high + 1) / 2
-      if nodeStarts[middle] <= offset { low = middle } else { high = middle - 1 }
-    }
-    return max(low, 0)
+    nodeStarts.lastIndexNotAfter { $0 > offset }
   }
 }
