@@ -25,9 +25,15 @@ public enum SheetAnnotator {
     var notes: [String: [(reference: String, texts: [String])]] = [:]
     var outcome = WordAnnotator.Outcome(bytes: [])
     for comment in comments {
-      guard let span = rendered.span(at: comment.range.lowerBound), let sheet = span.place.sheet, let reference = span.place.reference else { continue }
+      guard let span = rendered.span(at: comment.range.lowerBound), let sheet = span.place.sheet,
+        let reference = span.place.reference
+      else { continue }
       var list = notes[sheet] ?? []
-      if let index = list.firstIndex(where: { $0.reference == reference }) { list[index].texts.append(comment.text) } else { list.append((reference, [comment.text])) }
+      if let index = list.firstIndex(where: { $0.reference == reference }) {
+        list[index].texts.append(comment.text)
+      } else {
+        list.append((reference, [comment.text]))
+      }
       notes[sheet] = list
       outcome.cellComments += 1
     }
@@ -84,7 +90,11 @@ public enum SheetAnnotator {
         <Relationship Id="rIdJixiaoNotes" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="\(up)jixiaoComments\(number).xml"/>\
         <Relationship Id="rIdJixiaoDrawing" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing" Target="\(up)drawings/jixiaoNotes\(number).vml"/>
         """.utf8), at: relationshipsEnd)
-      if archive.contains(relationshipsName) { replaced[relationshipsName] = sheetRelationships } else { added[relationshipsName] = sheetRelationships }
+      if archive.contains(relationshipsName) {
+        replaced[relationshipsName] = sheetRelationships
+      } else {
+        added[relationshipsName] = sheetRelationships
+      }
       // legacyDrawing goes before the elements the schema puts after it, else before </worksheet>.
       let text = String(decoding: sheetXML, as: UTF8.self)
       let prefix = text.contains("<x:worksheet") ? "x:" : ""
