@@ -88,7 +88,11 @@ public struct RenderedNotation: Sendable {
 
   /// The span holding `offset`, else the nearest one before it (a row's end, a cell's TAB belong to the cell
   /// before / after), else the first.
-  public func span(at offset: Int) -> RenderedSpan? {
+  public func span(at offset: Int) -> RenderedSpan? { spanIndex(at: offset).map { spans[$0] } }
+
+  /// The index of the span holding `offset`, else the nearest one before it (a cell's TAB belongs to that
+  /// cell, a row's end to the cell before), else the first.
+  public func spanIndex(at offset: Int) -> Int? {
     guard !spans.isEmpty else { return nil }
     var low = 0
     var high = spans.count
@@ -96,11 +100,9 @@ public struct RenderedNotation: Sendable {
       let middle = (low + high) / 2
       if spans[middle].range.lowerBound <= offset { low = middle + 1 } else { high = middle }
     }
-    if low == 0 { return spans[0] }
-    let before = spans[low - 1]
-    // A TAB just before the next cell belongs to that cell.
-    if offset >= before.range.upperBound, low < spans.count, spans[low].range.lowerBound - 1 <= offset { return spans[low] }
-    return before
+    if low == 0 { return 0 }
+    if offset >= spans[low - 1].range.upperBound, low < spans.count, spans[low].range.lowerBound - 1 <= offset { return low }
+    return low - 1
   }
 
   /// The fragments overlapping `range` (or touching it, for an empty range).

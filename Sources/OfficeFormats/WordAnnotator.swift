@@ -66,21 +66,22 @@ public enum WordAnnotator {
       }
       commentElements += "</w:comment>"
     }
+    edits.freezeAnchors()
     for suggestion in suggestions {
-      var candidate = edits
+      let mark = edits.checkpoint()
       var written = true
       for edit in suggestion.edits {
-        guard candidate.trackedChange(edit.range, newText: edit.newText, rendered: rendered, id: &revisionID, date: date)
-          || candidate.deletedParagraphMarks(edit.range, newText: edit.newText, rendered: rendered, id: &revisionID, date: date)
+        guard edits.trackedChange(edit.range, newText: edit.newText, rendered: rendered, id: &revisionID, date: date)
+          || edits.deletedParagraphMarks(edit.range, newText: edit.newText, rendered: rendered, id: &revisionID, date: date)
         else {
           written = false
           break
         }
       }
-      if written, candidate.isConsistent {
-        edits = candidate
+      if written, edits.acceptChanges(since: mark) {
         outcome.suggestionsWritten += 1
       } else {
+        edits.rollback(to: mark)
         outcome.suggestionsSkipped += 1
       }
     }
@@ -128,8 +129,7 @@ public enum WordAnnotator {
   /// free paragraph) holding `range`'s start; a merged continuation cell or a cell with no room falls back
   /// to the nearest cell before it that has.
   static func cellAnchor(_ range: Range<Int>, rendered: RenderedNotation) -> Range<Int>? {
-    guard var spanIndex = rendered.spans.firstIndex(where: { $0.range.upperBound >= range.lowerBound }) else { return nil }
-    if let exact = rendered.spans.lastIndex(where: { $0.range.lowerBound <= range.lowerBound }) { spanIndex = exact }
+    guard var spanIndex = rendered.spanIndex(at: range.lowerBound) else { return nil }
     while spanIndex >= 0 {
       let span = rendered.spans[spanIndex]
       let paragraphs = WordAnnotator.paragraphs(of: span, in: rendered.document).filter { $0.contentStart >= 0 }
@@ -189,13 +189,47 @@ struct EditList {
     edits.sorted { ($0.range.lowerBound, $0.priority) < ($1.range.lowerBound, $1.priority) }
   }
 
-  var isConsistent: Bool {
-    var end = 0
-    for edit in sorted {
-      if edit.range.lowerBound < end { return false }
-      end = max(end, edit.range.upperBound)
+  /// Sorted offsets of the comment anchors (zero-width insertions), and the text ranges replaced by tracked
+  /// changes so far, sorted: what a new change must not overlap.
+  private var anchors: [Int] = []
+  private var replaced: [Range<Int>] = []
+  private var tagLog: [Int] = []
+
+  /// Called once the comments are placed: their anchors are what tracked changes must keep clear of.
+  mutating func freezeAnchors() { anchors = edits.filter { $0.range.isEmpty }.map(\.range.lowerBound).sorted() }
+
+  func checkpoint() -> (edits: Int, tags: Int) { (edits.count, tagLog.count) }
+
+  mutating func rollback(to mark: (edits: Int, tags: Int)) {
+    edits.removeLast(edits.count - mark.edits)
+    for tag in tagLog[mark.tags...] { preservedTags.remove(tag) }
+    tagLog.removeLast(tagLog.count - mark.tags)
+  }
+
+  /// Whether the tracked changes added since `mark` keep clear of the anchors and of earlier changes; if so
+  /// they are kept (and registered), else the caller rolls back.
+  mutating func acceptChanges(since mark: (edits: Int, tags: Int)) -> Bool {
+    let added = edits[mark.edits...].filter { $0.priority == 5 }.map(\.range)
+    for range in added {
+      // An anchor strictly inside the replaced text, or an earlier change overlapping it.
+      let firstAnchor = EditList.lowerBound(of: range.lowerBound + 1, in: anchors)
+      if firstAnchor < anchors.count, anchors[firstAnchor] < range.upperBound { return false }
+      let next = EditList.lowerBound(of: range.lowerBound, in: replaced.map(\.lowerBound))
+      if next < replaced.count, replaced[next].lowerBound < max(range.upperBound, range.lowerBound + 1) { return false }
+      if next > 0, replaced[next - 1].upperBound > range.lowerBound { return false }
     }
+    for range in added { replaced.insert(range, at: EditList.lowerBound(of: range.lowerBound, in: replaced.map(\.lowerBound))) }
     return true
+  }
+
+  static func lowerBound(of value: Int, in sorted: [Int]) -> Int {
+    var low = 0
+    var high = sorted.count
+    while low < high {
+      let middle = (low + high) / 2
+      if sorted[middle] < value { low = middle + 1 } else { high = middle }
+    }
+    return low
   }
 
   func apply() -> [UInt8] {
@@ -246,6 +280,7 @@ struct EditList {
 
   mutating func preserve(_ source: RunSource) {
     guard preservedTags.insert(source.textTag.lowerBound).inserted else { return }
+    tagLog.append(source.textTag.lowerBound)
     add(source.textTag, priority: 0, "<w:t xml:space=\"preserve\">")
   }
 
