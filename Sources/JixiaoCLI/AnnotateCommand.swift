@@ -60,7 +60,7 @@ enum AnnotateCommand {
       let comments = findings.map { finding in
         let code = "\(finding.code) \(finding.name)"
         return WordAnnotator.Comment(
-          range: finding.range, text: finding.message.text(language) + (language == .zh ? "（\(code)）" : " (\(code))"))
+          range: finding.range, text: finding.message.text(language) + LocalizedText(zh: "（\(code)）", en: " (\(code))").text(language))
       }
       var suggestions: [WordAnnotator.Suggestion] = []
       if arguments.flag("--suggest") {
