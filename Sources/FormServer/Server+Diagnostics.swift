@@ -65,44 +65,6 @@ extension Server {
       extra + [("kind", SerializedJSON("full")), ("resultId", SerializedJSON(.string(resultID))), ("items", items())])
   }
 
-  /// Diagnostics of every form file (`*.txt`) in the workspace folders: open documents from memory, the rest from disk.
-  func workspaceDiagnostic(_ params: WorkspaceDiagnosticParams, id: RequestID) throws -> SerializedJSON {
-    let previous = Dictionary(params.previousResultIds.map { ($0.uri, $0.value) }, uniquingKeysWith: { _, last in last })
-    var items: [SerializedJSON] = []
-    func add(_ uri: DocumentURI, version: Int?, result: String, full: () -> SerializedJSON) {
-      let extra = [("uri", SerializedJSON(.string(uri))), ("version", SerializedJSON(version.map(JSONValue.int) ?? .null))]
-      items.append(Server.report(resultID: result, previous: previous[uri], extra: extra, items: full))
-    }
-    var seen: Set<String> = []
-    for document in documents.values.sorted(by: { $0.uri < $1.uri }) {
-      if let path = document.path { seen.insert(path) }
-      add(document.uri, version: document.version, result: resultID(document)) { document.serializedDiagnostics(session: session) }
-    }
-    let files = WorkspaceFiles.formFiles(in: session.workspaceFolders) { configurations.exclude(forFolder: $0) }
-    for path in files where !seen.contains(path) {
-      if isCancelled(id) { throw ResponseError.requestCancelled }
-      let uri = Session.uri(ofPath: path)
-      guard let stamp = WorkspaceFiles.stamp(of: path) else { continue }
-      // Files on disk change without revisions: their result id is their modification stamp and the configuration.
-      let result = "f\(stamp)-g\(configurationGeneration)"
-      if previous[uri] == result {
-        add(uri, version: nil, result: result) { SerializedJSON.array(runs: []) }
-        continue
-      }
-      do {
-        let source = try SourceFile.read(path: path)
-        let document = Document(
-          uri: uri, version: 0, text: String(decoding: source.utf8, as: UTF8.self),
-          resolved: configurations.resolve(documentPath: path), revision: 0)
-        add(uri, version: nil, result: result) { document.serializedDiagnostics(session: session) }
-      } catch {
-        log(.warning, "\(error)")
-      }
-    }
-    logConfigurationWarnings()
-    return SerializedJSON.object([("items", SerializedJSON.array(items))])
-  }
-
   /// Rereads configuration files and settings, reconfigures the open documents and refreshes their diagnostics.
   func reloadConfiguration() {
     configurations.invalidate()
@@ -144,11 +106,13 @@ enum WorkspaceFiles {
     return found.sorted()
   }
 
-  /// Modification time and size, which change when the file does.
-  static func stamp(of path: String) -> String? {
-    guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return nil }
-    let date = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-    let size = (attributes[.size] as? Int) ?? 0
-    return "\(Int(date * 1000))-\(size)"
+  /// What a workspace scan needs to know of a path (following symlinks): whether it is a regular file, its size and
+  /// a stamp (modification time and size) that changes when the file does.
+  static func status(of path: String) -> (isRegular: Bool, size: Int, stamp: String)? {
+    var status = stat()
+    guard stat(path, &status) == 0 else { return nil }
+    let milliseconds = Int(status.st_mtim.tv_sec) * 1000 + Int(status.st_mtim.tv_nsec) / 1_000_000
+    let size = Int(status.st_size)
+    return (status.st_mode & S_IFMT == S_IFREG, size, "\(milliseconds)-\(size)")
   }
 }

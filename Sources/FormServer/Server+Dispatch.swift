@@ -1,13 +1,15 @@
 import LSP
 
 extension Server {
-  /// Runs the handler of a request and returns its serialized result. Diagnostic reports are assembled from the
-  /// per-form bytes that publishing uses; every other result is a value serialized here.
-  func dispatch(_ request: RequestMessage) throws -> SerializedJSON {
+  /// Runs the handler of a request and returns its serialized result, or nil when the handler answers later itself
+  /// (`workspace/diagnostic`, which checks files between other messages). Diagnostic reports are assembled from
+  /// the per-form bytes that publishing uses; every other result is a value serialized here.
+  func dispatch(_ request: RequestMessage) throws -> SerializedJSON? {
     switch request.method {
     case DocumentDiagnosticParams.method: return try documentDiagnostic(request.decodeParams(DocumentDiagnosticParams.self))
     case WorkspaceDiagnosticParams.method:
-      return try workspaceDiagnostic(request.decodeParams(WorkspaceDiagnosticParams.self), id: request.id)
+      try startWorkspaceDiagnostic(request)
+      return nil
     default: return SerializedJSON(try dispatchValue(request))
     }
   }
@@ -46,6 +48,8 @@ extension Server {
       try accept(notification, DidChangeWorkspaceFoldersParams.self, didChangeWorkspaceFolders)
     case CancelParams.method:
       break  // Recorded when it arrived (see `start()`).
+    case WorkDoneProgressCancelParams.method:
+      try accept(notification, WorkDoneProgressCancelParams.self) { cancelWork(token: $0.token) }
     case let method where method.hasPrefix("$/"):
       break
     default:

@@ -53,6 +53,8 @@ public final class Server: @unchecked Sendable {
   var nextOutgoingRequestID = 0
   /// Per document, the version a debounced publish is waiting for.
   var scheduledPublish: [DocumentURI: Int] = [:]
+  /// Requests answered later that report progress, by their progress token (for `window/workDoneProgress/cancel`).
+  var workDoneTokens: [JSONValue: RequestID] = [:]
 
   private let cancellation = CancellationTracker()
   private let exit = ExitState()
@@ -116,7 +118,8 @@ public final class Server: @unchecked Sendable {
   }
 
   private func handleRequest(_ request: RequestMessage) {
-    defer { cancellation.end(request.id) }
+    var answersLater = false
+    defer { if !answersLater { cancellation.end(request.id) } }
     if cancellation.isCancelled(request.id) {
       connection.reply(to: request.id, error: .requestCancelled)
       return
@@ -132,7 +135,10 @@ public final class Server: @unchecked Sendable {
       break
     }
     do {
-      let result = try dispatch(request)
+      guard let result = try dispatch(request) else {
+        answersLater = true  // The handler replies, then calls `endDeferred`.
+        return
+      }
       // Work may notice cancellation late; the client then wants -32800 rather than a result.
       if cancellation.isCancelled(request.id) {
         connection.reply(to: request.id, error: .requestCancelled)
@@ -170,6 +176,17 @@ public final class Server: @unchecked Sendable {
 
   /// Whether the client cancelled a request; long loops check it between items.
   func isCancelled(_ id: RequestID) -> Bool { cancellation.isCancelled(id) }
+
+  /// Ends the bookkeeping of a request whose handler answered later (see `dispatch`).
+  func endDeferred(_ id: RequestID) {
+    cancellation.end(id)
+    workDoneTokens = workDoneTokens.filter { $0.value != id }
+  }
+
+  /// Cancels the request whose progress the client reported under `token` (`window/workDoneProgress/cancel`).
+  func cancelWork(token: JSONValue) {
+    if let id = workDoneTokens[token] { cancellation.cancel(id) }
+  }
 
   /// Decodes the params of a request, runs `body` and encodes its result.
   func answer<Params: Decodable, Result: Encodable>(

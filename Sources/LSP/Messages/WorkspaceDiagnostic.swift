@@ -23,11 +23,20 @@ public struct WorkspaceDiagnosticParams: LSPRequest, Hashable {
   public var identifier: String?
   /// The result ids the client already holds.
   public var previousResultIds: [PreviousResultId]
+  /// A token for `$/progress` reports of the work (an integer or a string), when the client wants them.
+  public var workDoneToken: JSONValue?
+  /// A token under which the server may stream the reports as partial results (then the response is empty).
+  public var partialResultToken: JSONValue?
 
   /// Creates params.
-  public init(identifier: String? = nil, previousResultIds: [PreviousResultId] = []) {
+  public init(
+    identifier: String? = nil, previousResultIds: [PreviousResultId] = [], workDoneToken: JSONValue? = nil,
+    partialResultToken: JSONValue? = nil
+  ) {
     self.identifier = identifier
     self.previousResultIds = previousResultIds
+    self.workDoneToken = workDoneToken
+    self.partialResultToken = partialResultToken
   }
 }
 
