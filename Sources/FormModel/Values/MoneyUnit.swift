@@ -31,8 +31,21 @@ public enum MoneyUnit: String, Sendable, Equatable, Hashable, CaseIterable {
     }
   }
 
+  /// The power of ten `factor` is.
+  private var decimalPlaces: Int {
+    switch self {
+    case .yuan: return 0
+    case .qianYuan: return 3
+    case .wanYuan: return 4
+    case .yiYuan: return 8
+    }
+  }
+
   /// `yuan` (a sum in 元) written in this unit without trailing zeros: `20万元`, `4.5万元`.
   public func format(yuan: Decimal) -> String {
-    DecimalText.plain(yuan / factor) + symbol
+    // Dividing by a power of ten only moves the exponent: exact, without Foundation's long division (which was an
+    // eighth of a whole check's instructions, money messages being built for every form).
+    let scaled = Decimal(sign: yuan.sign, exponent: yuan.exponent - decimalPlaces, significand: yuan.significand)
+    return DecimalText.plain(scaled) + symbol
   }
 }
