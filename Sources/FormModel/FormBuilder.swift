@@ -319,6 +319,10 @@ struct IndicatorColumns {
     let isAnnual: Bool
   }
 
+  /// The UTF-8 of the words a level-1 heading is or starts with (`IndicatorHeadings.table`): a heading row holds one.
+  static let level1Words: [[UInt8]] = IndicatorHeadings.table.filter { $0.role == .level1 }
+    .flatMap { $0.exact + $0.prefixes }.map { Array($0.utf8) }
+
   let count: Int
   let level1: Int
   let standard: Int?
@@ -326,6 +330,10 @@ struct IndicatorColumns {
   let groups: [Group]
 
   init?(titles: [String]) {
+    // Every row is tried as a heading row (twice per form): rule out the rows without a 一级 heading by a byte search
+    // before normalizing every cell's label, which was a third of a whole check's instructions.
+    guard titles.contains(where: { title in IndicatorColumns.level1Words.contains { title.utf8.firstRange(of: $0) != nil } })
+    else { return nil }
     let roles = titles.map { IndicatorHeadings.role(of: $0) }
     func columns(_ role: IndicatorColumnRole) -> [Int] { roles.indices.filter { roles[$0] == role } }
     let names = columns(.name)
