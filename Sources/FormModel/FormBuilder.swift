@@ -332,8 +332,10 @@ struct IndicatorColumns {
   init?(titles: [String]) {
     // Every row is tried as a heading row (twice per form): rule out the rows without a 一级 heading by a byte search
     // before normalizing every cell's label, which was a third of a whole check's instructions.
-    guard titles.contains(where: { title in IndicatorColumns.level1Words.contains { title.utf8.firstRange(of: $0) != nil } })
-    else { return nil }
+    guard titles.contains(where: { title in
+      let bytes = Array(title.utf8)
+      return IndicatorColumns.level1Words.contains { TextClean.firstIndex(of: $0, in: bytes) != nil }
+    }) else { return nil }
     let roles = titles.map { IndicatorHeadings.role(of: $0) }
     func columns(_ role: IndicatorColumnRole) -> [Int] { roles.indices.filter { roles[$0] == role } }
     let names = columns(.name)
