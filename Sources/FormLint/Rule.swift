@@ -168,14 +168,12 @@ public struct FormSummary: Sendable, Equatable {
 
 /// Thresholds and switches rules read (from `.jixiao.json`).
 public struct RuleSettings: Sendable, Equatable {
-  /// Satisfaction targets below this percentage are reported by opt-in rules.
+  /// Satisfaction targets below this percentage are reported by JX208 (opt-in; setting it in `.jixiao.json`
+  /// turns the rule on).
   public var satisfactionFloor: Double
-  /// How many rows may repeat the same value before opt-in rules call it boilerplate.
-  public var boilerplateRepeat: Int
 
   /// Defaults.
-  public init(satisfactionFloor: Double = 85, boilerplateRepeat: Int = 4) {
+  public init(satisfactionFloor: Double = 85) {
     self.satisfactionFloor = satisfactionFloor
-    self.boilerplateRepeat = boilerplateRepeat
   }
 }

@@ -60,6 +60,15 @@ public struct Profile: Sendable, Equatable {
     "预期产出": "产出", "预算控制": "成本", "投资规模控制": "成本", "预期效益": "效益", "经济成本指": "经济成本",
   ]
 
+  /// The member of a requiredOneOf group a skeleton row is inserted for: the profile's `preferred` one when the
+  /// group holds it, else the first.
+  public func preferredOfGroup(_ group: [String]) -> String {
+    group.first { Profile.preferredBenefit == $0 } ?? group[0]
+  }
+
+  /// The benefit category most forms have (社会效益): the one a missing-benefit skeleton names.
+  static let preferredBenefit = benefits[1]
+
   /// The canonical 一级 names.
   public var level1Names: [String] { categories.map(\.level1) }
 
@@ -215,5 +224,58 @@ public enum TextClean {
       offset += length
     }
     return seenContent ? start..<end : offset..<offset
+  }
+}
+
+/// What an indicator category is for, whatever a profile or template calls it: the rules ask for roles, never
+/// for labels (ARCHITECTURE.md invariant; `CategoryRoleTests` checks that rules hold no category literal).
+public enum CategoryRole: String, Sendable, CaseIterable {
+  /// 数量指标.
+  case quantity
+  /// 质量指标.
+  case quality
+  /// 时效指标.
+  case timeliness
+  /// 成本指标 (a 二级 under 产出, or the 一级 of mof-2021 with 经济/社会/生态环境成本).
+  case cost
+  /// 效益指标 and its 二级.
+  case benefit
+  /// 满意度 (社会公众或服务对象满意度, 服务对象满意度, the 一级 满意度指标).
+  case satisfaction
+
+  /// Canonical category names (as `Profile.canonicalLabel` gives them) per role, and name endings that also
+  /// give the role (`…满意度`).
+  static let names: [CategoryRole: (exact: [String], suffixes: [String])] = [
+    .quantity: (["数量"], []), .quality: (["质量"], []), .timeliness: (["时效"], []),
+    .cost: (["成本", "经济成本", "社会成本", "生态环境成本"], []),
+    .benefit: (["效益", "经济效益", "社会效益", "生态效益", "可持续影响"], []),
+    .satisfaction: (["满意度", "社会公众或服务对象满意度", "服务对象满意度"], ["满意度"]),
+  ]
+
+  /// The role of a canonical category name (or of any label, after `Profile.canonicalLabel`).
+  public static func of(_ category: String) -> CategoryRole? {
+    let key = Profile.canonicalLabel(category)
+    if let exact = names.first(where: { $0.value.exact.contains(key) }) { return exact.key }
+    return names.first { entry in entry.value.suffixes.contains { key.hasSuffix($0) } }?.key
+  }
+
+  /// The role of an indicator row: its 二级's, else its 一级's (a 一级 成本指标 or 满意度指标 of its own).
+  public static func of(_ row: IndicatorRow) -> CategoryRole? {
+    let level2 = row.level2.canonical ?? (row.level2.text.isEmpty ? nil : row.level2.text)
+    let level1 = row.level1.canonical ?? (row.level1.text.isEmpty ? nil : row.level1.text)
+    if let level2, let role = of(level2), role != .benefit || level1.flatMap(of) != .satisfaction { return role }
+    if let level1, let role = of(level1), role == .cost || role == .satisfaction { return role }
+    return nil
+  }
+
+  /// Whether a text (an indicator's name) mentions the role by one of its name endings (`群众满意度调查`).
+  public static func mentions(_ text: String, _ role: CategoryRole) -> Bool {
+    (names[role]?.suffixes ?? []).contains { TextClean.contains(text, $0) }
+  }
+
+  /// The role's main canonical name in a profile (`成本` in hunan-2021, `经济成本` in mof-2021), for messages.
+  public func name(in profile: Profile) -> String? {
+    let exact = CategoryRole.names[self]?.exact ?? []
+    return profile.level2Names.first { exact.contains($0) } ?? profile.level1Names.first { exact.contains($0) }
   }
 }

@@ -19,15 +19,16 @@ import Testing
   @Test func budgetQuickFixComesFromDiagnosticData() throws {
     let client = TestClient()
     try client.initialize()
-    let diagnostics = try client.open(Seed.uri, Seed.text)
+    let diagnostics = try client.open(Seed.uri, Seed.cappedText)
     let budget = try #require(diagnostics.first { $0.code == "JX301" })
     let result = try actions(client, range: budget.range, diagnostics: [budget], only: [.quickFix])
-    let fix = try #require(result.first { $0["title"]?.stringValue == "把预算金额改为 20万" })
+    // No fix edits the budget (#16 item 4): the single cap of the cost row is set to the budget.
+    #expect(!result.contains { $0["title"]?.stringValue?.hasPrefix("把预算金额改为") == true })
+    let fix = try #require(result.first { $0["title"]?.stringValue == "把成本指标值改为 ≤14万元（预算）" })
     #expect(fix["kind"] == "quickfix")
-    #expect(fix["isPreferred"] == nil)  // the fix says the costing is usually what is wrong
     let edit = try #require(fix["edit"]?["changes"]?[Seed.uri]?[0])
-    #expect(edit["newText"] == "20万")
-    #expect(edit["range"] == (try JSONValue(encoding: budget.range)))
+    #expect(edit["newText"] == "≤14万元")
+    #expect(edit["range"]?["start"]?["line"] == 55)
     // Also offered: ignoring the rule in this form.
     #expect(result.contains { $0["title"]?.stringValue == "在本表（附件5-1）忽略 JX301" })
   }
@@ -69,14 +70,14 @@ import Testing
         "codeAction": ["resolveSupport": ["properties": ["edit"]]], "publishDiagnostics": ["relatedInformation": true],
       ]
     ])
-    let diagnostics = try client.open(Seed.uri, Seed.text)
+    let diagnostics = try client.open(Seed.uri, Seed.cappedText)
     let budget = try #require(diagnostics.first { $0.code == "JX301" })
     let result = try actions(client, range: budget.range, diagnostics: [budget], only: [.quickFix])
-    let fix = try #require(result.first { $0["title"]?.stringValue == "把预算金额改为 20万" })
+    let fix = try #require(result.first { $0["title"]?.stringValue == "把成本指标值改为 ≤14万元（预算）" })
     #expect(fix["edit"] == nil)
     #expect(fix["data"] != nil)
     let resolved = try client.request("codeAction/resolve", fix).get()
-    #expect(resolved["edit"]?["changes"]?[Seed.uri]?[0]?["newText"] == "20万")
+    #expect(resolved["edit"]?["changes"]?[Seed.uri]?[0]?["newText"] == "≤14万元")
     #expect(resolved["title"] == fix["title"])
   }
 

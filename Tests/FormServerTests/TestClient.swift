@@ -158,6 +158,10 @@ final class TestClient: @unchecked Sendable {
 /// The seed corpus and positions in it.
 enum Seed {
   static let text = Fixtures.seedText
+  /// The seed with form 5-1's cost value a single cap (`≤20万元` instead of `100%`), so that its JX301 offers the
+  /// fix that sets the cost value to the budget (no fix edits the budget itself).
+  static let cappedText = Fixtures.seedText.replacingOccurrences(
+    of: "\t普法考试和开展普法宣传和法治教育基地建设\n\t100%\n", with: "\t普法考试和开展普法宣传和法治教育基地建设\n\t≤20万元\n")
   static let uri = "file:///tmp/jixiao-tests/linwu.txt"
 
   /// The UTF-16 column where `needle` starts on a 0-based line.

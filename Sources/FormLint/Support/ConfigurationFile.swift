@@ -3,9 +3,9 @@ import Foundation
 
 /// A `.jixiao.json` file, parsed and validated.
 ///
-/// Keys: `profile`, `year`, `unit`, `language`, `rules` (code → severity or "off"), `select`, `ignore`,
+/// Keys: `profile`, `template` (a family of `TemplateCatalog`, instead of detecting it per form), `year`, `unit`, `language`, `rules` (code → severity or "off"), `select`, `ignore`,
 /// `ignores` (per-path and per-form: `{"path": "2021/*.txt", "form": "5-3", "rules": ["JX204"]}`),
-/// `thresholds` (`satisfactionFloor`, `boilerplateRepeat`), `maxFileSize`, `exclude` (folders and files that folder
+/// `thresholds` (`satisfactionFloor`, which turns JX208 on), `maxFileSize`, `exclude` (folders and files that folder
 /// searches skip, in addition to `FormFiles.defaultExclude`).
 public struct ConfigurationFile: Sendable {
   /// The file name searched for.
@@ -108,7 +108,7 @@ private struct ConfigurationReader {
   let warn: (String) -> Void
 
   static let knownKeys: Set<String> = [
-    "$schema", "profile", "year", "unit", "language", "rules", "select", "ignore", "ignores", "thresholds", "maxFileSize",
+    "$schema", "profile", "template", "year", "unit", "language", "rules", "select", "ignore", "ignores", "thresholds", "maxFileSize",
     "exclude",
   ]
 
@@ -136,6 +136,12 @@ private struct ConfigurationReader {
         throw error("profile", "must be one of \(ProfileID.allCases.map(\.rawValue).joined(separator: ", "))")
       }
       configuration.model.profile = profile
+    }
+    if let value = root["template"] {
+      guard let name = value as? String, let template = TemplateID(rawValue: name) else {
+        throw error("template", "must be one of \(TemplateID.allCases.map(\.rawValue).joined(separator: ", ")) (see `jixiao templates`)")
+      }
+      configuration.model.template = template
     }
     if let value = root["year"] {
       guard let year = value as? Int, !(value is Bool), (1900...2100).contains(year) else {
@@ -192,11 +198,13 @@ private struct ConfigurationReader {
             throw error("thresholds.satisfactionFloor", "must be a percentage between 0 and 100")
           }
           configuration.settings.satisfactionFloor = number
-        case "boilerplateRepeat":
-          guard let number = setting as? Int, !(setting is Bool), number >= 2 else {
-            throw error("thresholds.boilerplateRepeat", "must be a whole number of at least 2")
+          // Setting the floor turns JX208 on, unless `rules` says otherwise.
+          if configuration.severities.index(forKey: SatisfactionBelowFloorRule.description.code) == nil {
+            configuration.severities[SatisfactionBelowFloorRule.description.code] = .some(SatisfactionBelowFloorRule.description.severity)
           }
-          configuration.settings.boilerplateRepeat = number
+        case "boilerplateRepeat":
+          // Documented once, read by no rule: an error rather than a setting that silently does nothing.
+          throw error("thresholds.boilerplateRepeat", "no rule reads this threshold; remove it")
         default:
           warn("\(path)\(line(of: key).map { ":\($0)" } ?? ""): unknown key \"thresholds.\(key)\" ignored")
         }

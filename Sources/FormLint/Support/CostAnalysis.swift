@@ -24,7 +24,7 @@ public struct CostAnalysis {
   /// 上级资金, when it is an amount.
   public let superiorFunds: Amount?
   /// Indicator rows under 成本 (a 二级 in hunan-2021/mof-2015, a 一级 in mof-2021).
-  let costRows: [IndicatorRow]
+  public let costRows: [IndicatorRow]
   /// Items per cost row (in 绩效标准, or in the 三级 name where 绩效标准 lists none).
   let items: [(row: IndicatorRow, cell: CellText, items: [Item])]
 
@@ -53,8 +53,7 @@ public struct CostAnalysis {
 
   /// Whether an indicator row is a cost row in any profile.
   static func isCostRow(_ row: IndicatorRow) -> Bool {
-    row.level2.canonical == "成本" || row.level1.canonical == "成本"
-      || Profile.canonicalLabel(row.level2.text) == "成本" || Profile.canonicalLabel(row.level1.text) == "成本"
+    CategoryRole.of(row) == .cost
   }
 
   /// The itemised amounts of a cell: items and stated totals, not unit prices, caps or parts of a total.
@@ -101,13 +100,15 @@ public struct CostAnalysis {
   /// What the itemised total is compared with, for messages: the budget, or the budget plus numeric 上级资金.
   var budgetLabel: LocalizedText? {
     guard let budget, let available else { return nil }
+    // The form's own label of its budget (年度本级预算金额, 年度资金总额 …), as the reader sees it.
+    let label = form.entry(meeting: .budget).map { TemplateCatalog.normalizedLabel($0.label.text).label } ?? ""
     guard let superior = superiorFunds else {
       let text = budget.formatted(in: tableUnit)
-      return LocalizedText(zh: "年度本级预算金额 \(text)", en: "the annual budget of \(text)")
+      return LocalizedText(zh: "\(label) \(text)", en: "the annual budget of \(text)")
     }
     let sum = formatted(available)
     return LocalizedText(
-      zh: "年度本级预算金额与上级资金合计 \(sum)",
+      zh: "\(label)与上级资金合计 \(sum)",
       en: "the annual budget plus funds from above, \(sum) (\(superior.formatted(in: tableUnit)) from above)")
   }
 
@@ -135,7 +136,12 @@ public struct CostAnalysis {
     guard let available else { return nil }
     for row in costRows {
       guard let value = row.value, let amount = AmountScanner.parseCellAmount(value.text, tableUnit: tableUnit) else { continue }
-      if case .item = amount.role, amount.value > available { return (row, amount) }
+      guard amount.value > available else { continue }
+      // An amount, or a floor (≥, 不低于, 以上) above the budget; a cap (≤) above it is no mismatch.
+      switch amount.role {
+      case .item, .cap(.greaterOrEqual), .cap(.greater): return (row, amount)
+      default: continue
+      }
     }
     return nil
   }

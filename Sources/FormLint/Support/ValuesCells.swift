@@ -28,16 +28,9 @@ enum ValuesCells {
     }
   }
 
-  /// The canonical 二级 of a row (the 一级 where the profile has no 二级 for it), even for labels the profile
-  /// does not know.
-  static func category(of row: IndicatorRow) -> String {
-    row.level2.canonical ?? (row.level2.text.isEmpty ? nil : Profile.canonicalLabel(row.level2.text))
-      ?? row.level1.canonical ?? Profile.canonicalLabel(row.level1.text)
-  }
-
   /// Whether a row is a satisfaction indicator (服务对象满意度, 社会公众或服务对象满意度 or under 满意度指标).
   static func isSatisfactionRow(_ row: IndicatorRow) -> Bool {
-    category(of: row).hasSuffix("满意度") || row.level1.canonical == "满意度"
+    CategoryRole.of(row) == .satisfaction
   }
 
   /// Whether an indicator name ends in one of `suffixes`, ignoring a trailing note in brackets (`及时率（%）`).

@@ -28,6 +28,9 @@ public struct Template: Sendable {
   /// The fields JX101 requires in this family.
   public var requiredFields: [HeaderField] { fields.filter(\.isRequired).map(\.field) }
 
+  /// The fields JX101 reports when present but empty, though they may be absent.
+  public var nonEmptyFields: [HeaderField] { fields.filter { $0.mustNotBeEmpty && !$0.isRequired }.map(\.field) }
+
   /// The fields that meet a requirement in this family: the field, its general stand-ins, the family's own.
   public func standIns(for field: HeaderField) -> [HeaderField] {
     field.satisfiedBy + (fields.first { $0.field == field }?.orElse ?? [])
@@ -54,12 +57,18 @@ public struct FieldLabels: Sendable {
   public let isRequired: Bool
   /// Other fields that meet the requirement in this family (the one-system form's only goal is 实施期绩效目标).
   public let orElse: [HeaderField]
+  /// Whether JX101 reports the field when its label is there and its value empty, though it may be absent
+  /// (该项目支出上级资金: 0 when there are none, never blank).
+  public let mustNotBeEmpty: Bool
 
-  init(_ field: HeaderField, _ labels: [String], required: Bool = false, orElse: [HeaderField] = []) {
+  init(
+    _ field: HeaderField, _ labels: [String], required: Bool = false, orElse: [HeaderField] = [], mustNotBeEmpty: Bool = false
+  ) {
     self.field = field
     self.labels = labels
     isRequired = required
     self.orElse = orElse
+    self.mustNotBeEmpty = mustNotBeEmpty
   }
 }
 

@@ -41,7 +41,7 @@ public enum TemplateCatalog {
         FieldLabels(.projectName, ["项目支出名称"] + projectNames, required: true),
         FieldLabels(.department, ["预算部门"] + departments, required: true),
         FieldLabels(.budget, ["年度本级预算金额"] + budgets, required: true),
-        FieldLabels(.superiorFunds, ["该项目支出上级资金", "上级资金"]),
+        FieldLabels(.superiorFunds, ["该项目支出上级资金", "上级资金"], mustNotBeEmpty: true),
         FieldLabels(.implementationPeriod, periods, required: true),
         FieldLabels(.periodGoal, periodGoals, required: true),
         FieldLabels(.annualGoal, annualGoals, required: true),

@@ -11,6 +11,20 @@ public enum Comparator: String, Sendable, Equatable, Hashable, CaseIterable {
   /// The mathematical symbol of the comparison.
   public var symbol: String { rawValue }
 
+  /// The first comparator a text states, as a symbol or word before a number (`≥`, `不低于`) or after a value
+  /// (`以上`), or nil.
+  public static func stated(in text: String) -> Comparator? {
+    let scalars = ScalarText(text)
+    var index = 0
+    while index < scalars.count {
+      if let found = ComparatorLexicon.prefix(in: scalars, at: index) ?? ComparatorLexicon.suffix(in: scalars, at: index) {
+        return found.comparator
+      }
+      index += 1
+    }
+    return nil
+  }
+
   /// Whether `value` satisfies the comparison against `bound` (`value ≥ bound` for `.greaterOrEqual`).
   public func holds(_ value: Decimal, against bound: Decimal) -> Bool {
     switch self {

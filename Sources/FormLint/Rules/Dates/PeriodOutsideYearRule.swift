@@ -22,7 +22,8 @@ struct PeriodOutsideYearRule: Rule {
 
   func check(form context: FormContext) -> [Diagnostic] {
     guard let formYear = context.form.year, let cell = context.form.value(.implementationPeriod) else { return [] }
-    let dated = DatedCell(cell: cell, place: LocalizedText(zh: "项目支出实施期", en: "implementation period"))
+    let label = context.form.template.label(for: .implementationPeriod)
+    let dated = DatedCell(cell: cell, place: LocalizedText(zh: label, en: "implementation period"))
     // Impossible dates are JX402's; durations (`3年`) say nothing about which years.
     let spans = DateValue.scan(in: cell.text).filter { $0.isValid && $0.yearSpan != nil }
     guard let first = spans.first, !spans.contains(where: { $0.includes(year: formYear) }) else { return [] }
@@ -30,7 +31,7 @@ struct PeriodOutsideYearRule: Rule {
     return [
       diagnostic(
         LocalizedText(
-          zh: "项目支出实施期 \(written) 不包含表格年度 \(formYear)年",
+          zh: "\(label) \(written) 不包含表格年度 \(formYear)年",
           en: "The implementation period \(written) does not include the form's year \(formYear)"),
         at: dated.nodeRange(first.range))
     ]

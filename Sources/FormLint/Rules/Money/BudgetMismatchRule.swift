@@ -10,11 +10,15 @@ struct BudgetMismatchRule: Rule {
     rationale: LocalizedText(
       zh: "财预〔2015〕88号要求绩效目标与预算“相应匹配”：成本指标列明的各项支出是预算的依据，合计超过年度本级预算金额（加上级资金），说明预算或成本测算至少有一处是错的，审核时会被退回。",
       en: "财预〔2015〕88号 requires targets to match the budget (相应匹配): the costs itemised under 成本指标 are what the budget pays for. When they add up to more than the year's budget (plus funds from above), either the budget or the costing is wrong, and reviewers send the form back."),
-    fixDescription: LocalizedText(zh: "把年度本级预算金额改为成本合计（不推荐：通常应改的是成本测算）", en: "Set the budget to the itemised total (not preferred: usually the costing is what is wrong)"),
+    fixDescription: LocalizedText(
+      zh: "不提供修改预算的修复（预算由财政部门核定）；成本行的指标值只有一个金额或上限时，可改为“≤预算”（不安全：请核对成本测算）",
+      en: "No fix edits the budget (the finance bureau sets it); where the cost row's value is a single amount or cap, it can be set to “≤ the budget” (unsafe: check the costing)"),
     triggering: [
       Examples.form(budget: "↓14万", costName: "普法考试", costValue: "100%", costStandard: "普法经费15万元、法治创建经费5万元"),
       Examples.form(budget: "↓10万　", costName: "办案补贴", costValue: "≤20万元", costStandard: "律师值班补助4.5万元、办案经费1.5万元、法援律师补贴14万元"),
       Examples.form(budget: "↓16", costName: "业务经费", costValue: "≤16万元", costStandard: "1、聘请政府顾问12万元；2、聘请政府顾问助理6万元；3、业务经费10万元"),
+      // A floor above the budget cannot be met within it.
+      Examples.form(budget: "↓92万", costName: "工作经费", costValue: "不低于100万元", costStandard: "按实际支出"),
     ],
     nonTriggering: [
       Examples.form(budget: "92万", costName: "工作经费", costValue: "≤92万元", costStandard: "社区矫正工作经费27万元、临聘人员工资63万元，安置帮教经费2万元"),
@@ -24,7 +28,11 @@ struct BudgetMismatchRule: Rule {
     corrections: [
       (
         Examples.form(budget: "14万", costName: "普法考试", costValue: "≤20万元", costStandard: "普法经费15万元、法治创建经费5万元"),
-        Examples.form(budget: "20万", costName: "普法考试", costValue: "≤20万元", costStandard: "普法经费15万元、法治创建经费5万元")
+        Examples.form(budget: "14万", costName: "普法考试", costValue: "≤14万元", costStandard: "普法经费15万元、法治创建经费5万元")
+      ),
+      (
+        Examples.form(budget: "92万", costName: "工作经费", costValue: "不低于100万元", costStandard: "按实际支出"),
+        Examples.form(budget: "92万", costName: "工作经费", costValue: "≤92万元", costStandard: "按实际支出")
       ),
     ])
 
@@ -42,32 +50,39 @@ struct BudgetMismatchRule: Rule {
         en: "The amounts itemised under 成本指标 total \(totalText) (\(list.en)), more than \(budgetLabel.en)")
       return [
         diagnostic(
-          message, at: budgetCell.trimmedRange, related: analysis.itemLocations, fixes: fix(budgetCell, total: total, unit: unit))
+          message, at: budgetCell.trimmedRange, related: analysis.itemLocations,
+          fixes: fix(analysis, available: available, unit: unit))
       ]
     }
     if let (row, amount) = analysis.valueAboveBudget {
       let valueText = amount.formatted(in: unit)
+      let isFloor = if case .cap = amount.role { true } else { false }
       let message = LocalizedText(
-        zh: "成本指标值 \(valueText) 超过\(budgetLabel.zh)", en: "The cost value \(valueText) is more than \(budgetLabel.en)")
+        zh: isFloor ? "成本指标值下限 \(valueText) 超过\(budgetLabel.zh)，在预算内无法达到" : "成本指标值 \(valueText) 超过\(budgetLabel.zh)",
+        en: isFloor
+          ? "The cost value's floor of \(valueText) is more than \(budgetLabel.en): it cannot be met within the budget"
+          : "The cost value \(valueText) is more than \(budgetLabel.en)")
       let related = row.value.map {
         [RelatedLocation(message: LocalizedText(zh: "成本指标值", en: "Cost value"), range: $0.trimmedRange)]
       } ?? []
-      return [diagnostic(message, at: budgetCell.trimmedRange, related: related, fixes: fix(budgetCell, total: amount.value, unit: unit))]
+      return [
+        diagnostic(message, at: budgetCell.trimmedRange, related: related, fixes: fix(analysis, available: available, unit: unit))
+      ]
     }
     return []
   }
 
-  private func fix(_ budgetCell: CellText, total: Decimal, unit: MoneyUnit) -> [Fix] {
-    var text = Amount(value: total, unit: unit, range: 0..<0, role: .item).formatted(in: unit)
-    // Keep the form's own spelling: `14万` becomes `20万`, not `20万元`.
-    if budgetCell.trimmed.hasSuffix("万"), text.hasSuffix("万元") { text.removeLast() }
-    if !budgetCell.trimmed.contains(where: { $0 == "元" || $0 == "万" }), let number = text.firstIndex(where: { !"0123456789.,".contains($0) }) {
-      text = String(text[..<number])
-    }
+  /// Where there is one cost row and its 指标值 is a single amount or cap: set it to `≤` the budget (unsafe).
+  /// The budget itself is never edited: the finance bureau sets it.
+  private func fix(_ analysis: CostAnalysis, available: Decimal, unit: MoneyUnit) -> [Fix] {
+    guard analysis.costRows.count == 1, let value = analysis.costRows[0].value,
+      AmountScanner.amounts(in: value.text, tableUnit: unit).count == 1
+    else { return [] }
+    let text = "≤" + unit.format(yuan: available)
     return [
       Fix(
-        title: LocalizedText(zh: "把预算金额改为 \(text)", en: "Set the budget to \(text)"), isSafe: false, isPreferred: false,
-        edits: [FixEdit(range: budgetCell.trimmedRange, newText: text)])
+        title: LocalizedText(zh: "把成本指标值改为 \(text)（预算）", en: "Set the cost value to \(text) (the budget)"), isSafe: false,
+        isPreferred: true, edits: [FixEdit(range: value.trimmedRange, newText: text)])
     ]
   }
 }

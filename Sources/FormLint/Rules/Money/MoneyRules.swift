@@ -5,5 +5,6 @@ enum MoneyRules {
     CostBelowBudgetRule.self,
     CostAmountMissingRule.self,
     AmountUnitConflictRule.self,
+    FundingBreakdownMismatchRule.self,
   ]
 }

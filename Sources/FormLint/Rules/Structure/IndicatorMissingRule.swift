@@ -61,7 +61,8 @@ struct IndicatorMissingRule: Rule {
       let names = group.map { "\($0)指标" }.joined(separator: "、")
       let message = LocalizedText(
         zh: "效益类指标一行都没有：\(names) 至少应有一项", en: "None of \(names) has a row: profile \(profile.id.rawValue) requires at least one")
-      let pick = group.contains("社会效益") ? "社会效益" : group[0]
+      // The profile's preferred member (its template order puts 社会效益 among the first) gets the skeleton.
+      let pick = profile.preferredOfGroup(group)
       findings.append(diagnostic(message, at: form.anchorRange, fixes: skeleton(for: pick, in: form)))
     }
     for category in profile.recommended where !covered.contains(category) && !unsatisfied.contains(category) {

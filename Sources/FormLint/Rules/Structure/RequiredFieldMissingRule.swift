@@ -22,12 +22,14 @@ struct RequiredFieldMissingRule: Rule {
     ],
     nonTriggering: [
       StructureExamples.form(),
-      // 上级资金 is not required; a synonym label (项目名称) names the field.
+      // 上级资金 may be absent (not empty); a synonym label (项目名称) names the field.
       StructureExamples.form(
-        header: StructureExamples.header(setting: "该项目支出上级资金", to: "").map { row in
+        header: StructureExamples.header(setting: "该项目支出上级资金", to: nil).map { row in
           row.map { $0.label == "项目支出名称" ? (label: "项目名称", value: $0.value) : $0 }
         }),
       StructureExamples.form(header: StructureExamples.header(setting: "年度本级预算金额", to: "0")),
+      // A 扶贫 申报表 has no implementation period or period goal to ask for.
+      "附表2\n绩效目标申报表\n\t项目名称\n\t茶厂扩建\n\t主管部门\n\t示例县农业农村局\n\n\t资金情况（万元）\n\t年度资金总额：\n\t200\n\n\t总体目标\n\t年度目标\n\n\t\n\t扩建茶厂一座。\n",
     ],
     corrections: [
       (
@@ -51,6 +53,13 @@ struct RequiredFieldMissingRule: Rule {
       }
       let message = LocalizedText(
         zh: "必填项“\(name)”未填写", en: "The required field “\(name)” (\(field.englishName)) is empty")
+      findings.append(diagnostic(message, at: form.anchorRange))
+    }
+    for field in form.template.nonEmptyFields {
+      guard let entry = form.entry(field), entry.value?.isBlank ?? true else { continue }
+      let name = form.template.label(for: field)
+      let message = LocalizedText(
+        zh: "“\(name)”未填写：没有时填“0”", en: "The field “\(name)” (\(field.englishName)) is empty: write 0 when there is none")
       findings.append(diagnostic(message, at: form.anchorRange))
     }
     return findings

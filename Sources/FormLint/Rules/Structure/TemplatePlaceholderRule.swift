@@ -5,7 +5,8 @@ struct TemplatePlaceholderRule: Rule {
   static let description = RuleDescription(
     code: "JX108", name: "template-placeholder", severity: .warning,
     summary: LocalizedText(
-      zh: "值中残留模板说明或占位符：（分级填报）、××、XX、**、(≥**%)", en: "Template instructions or placeholders left in a value: （分级填报）, ××, XX, **, (≥**%)"),
+      zh: "值中残留模板说明或占位符：（分级填报）、××、XX、**、(≥**%)；只有“*”“_”“null”的值或名称；没有数字的比较符（“≥ %”“≤万元”）",
+      en: "Template instructions or placeholders left in a value: （分级填报）, ××, XX, **, (≥**%); a value or name that is only `*`, `_` or `null`; a comparator with no figure (`≥ %`, `≤万元`)"),
     rationale: LocalizedText(
       zh: "占位符说明这一项还没有真正填写：“（分级填报）”留在上级资金栏，审核人看不出上级资金是零还是未报；“≥**%”没有给出目标值。财预〔2015〕88号要求绩效目标完整、量化，这样的表会被退回。",
       en: "A placeholder means the item was never really filled: with “（分级填报）” left in the funds-from-above cell, reviewers cannot tell whether those funds are zero or unreported; “≥**%” states no target. 财预〔2015〕88号 requires complete, quantified targets, and such forms are sent back."),
@@ -18,6 +19,8 @@ struct TemplatePlaceholderRule: Rule {
         rows: StructureExamples.rows(replacing: "质量指标", name: "宣传覆盖率", value: "≥95%↓(≥**%)", standard: "覆盖↓××个乡镇")),
       StructureExamples.form(
         header: StructureExamples.header(setting: "本年度绩效目标", to: "完成↓XX场次宣传，培训↓＊＊人次。")),
+      StructureExamples.form(rows: StructureExamples.rows(replacing: "质量指标", name: "宣传覆盖率", value: "↓≧ %", standard: "↓null")),
+      StructureExamples.form(rows: StructureExamples.rows(replacing: "成本指标", name: "↓_", value: "↓≤万元", standard: "培训经费")),
     ],
     nonTriggering: [
       StructureExamples.form(),
@@ -26,6 +29,9 @@ struct TemplatePlaceholderRule: Rule {
       // A multiplication sign, an emphasis star or an X inside a word is not a placeholder.
       StructureExamples.form(
         rows: StructureExamples.rows(replacing: "数量指标", name: "XXL号宣传展板", value: "≥10块", standard: "2×5场次，重点*标注")),
+      // Template numbering is tolerated; a comparator with its figure is a value; a lone `-` is JX104's.
+      StructureExamples.form(
+        rows: StructureExamples.rows(replacing: "数量指标", name: "指标1：宣传场次", value: "≥ 10%", standard: "-")),
     ],
     corrections: [
       (
@@ -34,7 +40,7 @@ struct TemplatePlaceholderRule: Rule {
       ),
       (
         StructureExamples.form(header: StructureExamples.header(setting: "该项目支出上级资金", to: "（分级填报）")),
-        StructureExamples.form(header: StructureExamples.header(setting: "该项目支出上级资金", to: ""))
+        StructureExamples.form(header: StructureExamples.header(setting: "该项目支出上级资金", to: "0"))
       ),
     ])
 
@@ -59,12 +65,52 @@ struct TemplatePlaceholderRule: Rule {
           message = LocalizedText(
             zh: message.zh + "（没有上级资金时填“0”）", en: message.en + " (write “0” when there are no funds from above)")
         }
-        let fix = Fix(
+        var fix = Fix(
           title: LocalizedText(zh: "删除“\(found)”", en: "Delete “\(found)”"), isSafe: isSafe, edits: [FixEdit(range: range, newText: "")])
+        if cell == superiorFunds, rest.isEmpty {
+          // Deleting would leave the money cell empty, which the message says not to: write 0 (unsafe: the
+          // funds may be real and unreported).
+          fix = Fix(
+            title: LocalizedText(zh: "改为“0”（没有上级资金时）", en: "Write “0” (when there are no funds from above)"), isSafe: false,
+            edits: [FixEdit(range: range, newText: "0")])
+        }
         findings.append(diagnostic(message, at: range, fixes: [fix]))
+      }
+      findings += Self.barePlaceholders(in: cell).map { range in
+        let found = String(decoding: Array(cell.text.utf8)[(range.lowerBound - cell.range.lowerBound)..<(range.upperBound - cell.range.lowerBound)], as: UTF8.self)
+        return diagnostic(
+          LocalizedText(
+            zh: "残留模板占位符“\(found)”：请填写实际内容", en: "Template placeholder “\(found)” left in a value: write the actual content"),
+          at: range,
+          fixes: [
+            Fix(title: LocalizedText(zh: "删除“\(found)”", en: "Delete “\(found)”"), isSafe: false, edits: [FixEdit(range: range, newText: "")])
+          ])
       }
     }
     return findings
+  }
+
+  /// A cell that is only `*`, `_` or `null`.
+  static let lonePlaceholders: Set<String> = ["*", "＊", "_", "＿", "null", "NULL", "Null"]
+  private static let comparators: Set<Unicode.Scalar> = ["≥", "≤", "≧", "≦", ">", "<", "＞", "＜", "⩾", "⩽"]
+  private static let unitsAfterComparator = ["%", "％", "万元", "元"]
+
+  /// Node ranges of a lone placeholder cell, and of comparators with no figure after them (`≥ %`, `≤万元`).
+  static func barePlaceholders(in cell: CellText) -> [Range<Int>] {
+    if lonePlaceholders.contains(cell.trimmed) { return [cell.trimmedRange] }
+    let scalars = HygieneText.scalars(cell.text)
+    let length = cell.text.utf8.count
+    var ranges: [Range<Int>] = []
+    for (index, entry) in scalars.enumerated() where comparators.contains(entry.scalar) {
+      var next = index + 1
+      while next < scalars.count, TextClean.isSpace(scalars[next].scalar) { next += 1 }
+      let rest = String(String.UnicodeScalarView(scalars[next...].prefix(2).map(\.scalar)))
+      guard let unit = unitsAfterComparator.first(where: { rest.hasPrefix($0) }) else { continue }
+      let end = next + unit.unicodeScalars.count
+      let endOffset = end < scalars.count ? scalars[end].offset : length
+      ranges.append((cell.range.lowerBound + entry.offset)..<(cell.range.lowerBound + endOffset))
+    }
+    return ranges
   }
 
   private static let opening: Set<Unicode.Scalar> = ["（", "("]

@@ -64,7 +64,7 @@ struct PercentOutOfRangeRule: Rule {
   static func isShare(_ row: IndicatorRow) -> Bool {
     let name = row.name?.trimmed ?? ""
     if growthWords.contains(where: { TextClean.contains(name, $0) }) { return false }
-    return ValuesCells.isSatisfactionRow(row) || TextClean.contains(name, "满意度") || ValuesCells.nameEnds(name, in: rateSuffixes)
+    return ValuesCells.isSatisfactionRow(row) || CategoryRole.mentions(name, .satisfaction) || ValuesCells.nameEnds(name, in: rateSuffixes)
   }
 
   /// `≥NN%` for a cell that reads `2NN%` (or `2100%`) where NN is a plausible target (50–100), since `≥` is often

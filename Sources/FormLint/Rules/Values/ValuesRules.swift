@@ -7,5 +7,8 @@ enum ValuesRules {
     StandardRepeatsIndicatorRule.self,
     PercentOutOfRangeRule.self,
     ValueMissingUnitRule.self,
+    ValueVagueRule.self,
+    SatisfactionBelowFloorRule.self,
+    ComparatorMissingRule.self,
   ]
 }
