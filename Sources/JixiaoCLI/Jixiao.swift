@@ -21,7 +21,7 @@ public enum Jixiao {
 
   static let commands: [Command] = [
     CheckCommand.command, ConvertCommand.command, AnnotateCommand.command, ExportCommand.command, ExplainCommand.command, RulesCommand.command,
-    GenerateDocsCommand.command, DebugCommand.command, ServerCommand.command,
+    GenerateDocsCommand.command, TemplatesCommand.command, DebugCommand.command, ServerCommand.command,
   ]
 
   static let overview = """

@@ -23,10 +23,12 @@ public enum TemplateCatalog {
   static let annualGoals = ["本年度绩效目标", "年度目标", "年度绩效目标", "年度总体目标", "本年度目标"]
   static let overallGoals = ["总体目标", "绩效目标", "总体绩效目标", "项目绩效目标"]
   static let years = ["年度", "预算年度", "填报年度"]
-  static let blocks = [
+  /// Block labels and column headings of the header (no value of their own).
+  public static let blocks = [
     "资金情况", "项目资金", "项目资金申请", "资金总额及构成", "项目预算资金", "投入目标", "资金来源", "年初安排金额", "项目基本信息",
   ]
-  static let others = [
+  /// Known labels no rule reads.
+  public static let others = [
     "项目负责人", "项目负责人及电话", "项目负责人及联系电话", "联系电话", "项目属性", "项目类别", "项目分类", "归口科室", "单位代码",
     "主管部门编码", "省级财政部门", "市级财政部门", "区级财政部门", "区县财政部门", "单位职能概述", "项目概况", "立项依据",
     "项目设立必要性", "保证项目实施的制度、措施", "项目实施计划", "填报单位", "编报时间", "部门负责人",

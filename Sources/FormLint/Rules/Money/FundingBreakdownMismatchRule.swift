@@ -36,7 +36,9 @@ struct FundingBreakdownMismatchRule: Rule {
     func column(_ entry: HeaderEntry) -> Int { entry.label.cellIndex - node.rows[entry.rowIndex].cells.lowerBound }
     let totals: Set<HeaderField> = [.budget, .fundsTotal, .multiYearBudget]
     // Two totals side by side (资金总额 | 当年资金总额): the parts below stand in the budget's column.
-    let sideBySide = form.header.contains { $0.rowIndex == budget.rowIndex && $0.label.cellIndex != budget.label.cellIndex && $0.field.map(totals.contains) == true }
+    let sideBySide = form.header.contains {
+      $0.rowIndex == budget.rowIndex && $0.label.cellIndex != budget.label.cellIndex && $0.field.map(totals.contains) == true
+    }
     var parts: [(entry: HeaderEntry, amount: Decimal, nested: Bool)] = []
     for entry in form.header[(start + 1)...] {
       if let field = entry.field, totals.contains(field), entry.rowIndex != budget.rowIndex { break }

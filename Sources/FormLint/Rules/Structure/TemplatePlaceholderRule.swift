@@ -77,7 +77,8 @@ struct TemplatePlaceholderRule: Rule {
         findings.append(diagnostic(message, at: range, fixes: [fix]))
       }
       findings += Self.barePlaceholders(in: cell).map { range in
-        let found = String(decoding: Array(cell.text.utf8)[(range.lowerBound - cell.range.lowerBound)..<(range.upperBound - cell.range.lowerBound)], as: UTF8.self)
+        let local = (range.lowerBound - cell.range.lowerBound)..<(range.upperBound - cell.range.lowerBound)
+        let found = String(decoding: Array(cell.text.utf8)[local], as: UTF8.self)
         return diagnostic(
           LocalizedText(
             zh: "残留模板占位符“\(found)”：请填写实际内容", en: "Template placeholder “\(found)” left in a value: write the actual content"),
