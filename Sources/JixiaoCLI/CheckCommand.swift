@@ -40,7 +40,8 @@ enum CheckCommand {
     }
     let configurations = try ConfigurationResolver(explicitPath: arguments.value("--config"), overrides: overrides, console: console)
     let collected = FileCollector.collect(paths, exclude: { configurations.exclude(forFolder: $0) })
-    let files = collected.files
+    // A file named twice (or through a link) is checked, and fixed, once.
+    let files = CheckCommand.withoutDuplicates(collected.files)
     let language = overrides.language ?? configurations.language(for: files.first ?? paths.first) ?? .zh
 
     // A path that cannot be checked is reported and counted; every other file is still checked (exit 2).
@@ -51,7 +52,7 @@ enum CheckCommand {
     checker.refusesOffice = arguments.flag("--fix") || arguments.flag("--diff")
     let run = try checker.run(files)
     var failures = collected.problems.count + run.failures
-    let readsStdin = files == ["-"]
+    let readsStdin = files.count == 1 && (files[0] == "-" || SourceFile.namesDescriptor(files[0]))
     let fixMode: FixMode? =
       arguments.flag("--diff") ? .diff : arguments.flag("--fix") ? (readsStdin ? .stdout : .write) : nil
     let includeUnsafe = arguments.flag("--unsafe-fixes")
@@ -81,6 +82,18 @@ enum CheckCommand {
     if failures > 0 { return ExitCode.usage }
     if arguments.flag("--exit-zero") { return ExitCode.success }
     return checked.contains { $0.diagnostics.contains { $0.severity == .error } } ? ExitCode.findings : ExitCode.success
+  }
+}
+
+extension CheckCommand {
+  /// The paths with later ones naming the same file (same device and inode) as an earlier one left out.
+  static func withoutDuplicates(_ paths: [String]) -> [String] {
+    var seen: Set<[UInt64]> = []
+    return paths.filter { path in
+      var status = stat()
+      guard !SourceFile.namesDescriptor(path), path != "-", stat(path, &status) == 0 else { return true }
+      return seen.insert([UInt64(status.st_dev), UInt64(status.st_ino)]).inserted
+    }
   }
 }
 

@@ -21,8 +21,9 @@ struct Fixer {
   let language: Language
   static let maximumPasses = 10
 
-  /// Fixes every file; returns the files as re-checked after fixing, the number of write failures and the
-  /// number of findings fixed.
+  /// Fixes every file; returns the files as they now are on disk (re-checked after fixing when written, as read
+  /// when the write was refused), the number of write failures and the number of findings fixed (in files
+  /// written, or printed with `-`).
   func fix(_ files: [CheckedFile]) throws -> (files: [CheckedFile], failures: Int, fixed: Int) {
     var results: [CheckedFile] = []
     var failures = 0
@@ -31,12 +32,13 @@ struct Fixer {
       let configuration = try configurations.configuration(for: file.path)
       var text = file.source.utf8
       var current = file
+      var applied = 0
       for _ in 0..<Fixer.maximumPasses {
         let edits = FixApplication.edits(of: current.diagnostics, includeUnsafe: includeUnsafe)
         guard !edits.isEmpty else { break }
-        let (fixed, applied) = FixApplication.apply(edits, to: text)
-        guard !applied.isEmpty, fixed != text else { break }
-        fixedCount += applied.count
+        let (fixed, appliedEdits) = FixApplication.apply(edits, to: text)
+        guard !appliedEdits.isEmpty, fixed != text else { break }
+        applied += appliedEdits.count
         text = fixed
         let tree = SyntaxTree(parsing: text)
         let diagnostics = Linter(configuration: configuration).lint(tree)
@@ -48,12 +50,19 @@ struct Fixer {
           console.print(UnifiedDiff.render(old: file.source.utf8, new: text, path: file.path), terminator: "")
         case .stdout:
           console.print(String(decoding: text, as: UTF8.self), terminator: "")
+          fixedCount += applied
         case .write:
           do {
+            guard !SourceFile.namesDescriptor(file.path) else {
+              throw SourceFileError.unwritable(path: file.path, reason: "it names a file descriptor (standard input), not a file")
+            }
             try file.source.write(text)
+            fixedCount += applied
           } catch {
             console.error(CLIMessages.error(CLIMessages.describe(error, language), language))
             failures += 1
+            // Nothing was written: report the file as it is on disk.
+            current = file
           }
         }
       }

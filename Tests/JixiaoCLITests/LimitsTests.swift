@@ -47,8 +47,12 @@ import Testing
   }
 
   @Test func readStopsAtTheLimitForFilesOfUnknownSize() throws {
-    // /dev/zero reports size 0 and never ends: reading must stop just past the limit.
+    // /dev/zero reports size 0 and never ends: read as an explicit stream, reading must stop just past the limit.
     #expect(throws: SourceFileError.tooLarge(path: "/dev/zero", size: 4097, limit: 4096)) {
+      try SourceFile.read(path: "/dev/zero", maximumSize: 4096, allowStreams: true)
+    }
+    // Named as a form file, it is not one: only regular files are read.
+    #expect(throws: SourceFileError.unreadable(path: "/dev/zero", reason: "not a regular file (a character device); only regular files are checked")) {
       try SourceFile.read(path: "/dev/zero", maximumSize: 4096)
     }
   }
