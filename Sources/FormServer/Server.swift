@@ -67,7 +67,7 @@ public final class Server: @unchecked Sendable {
 
   private let cancellation = CancellationTracker()
   /// Received events not yet handled, bounded (see `start()`).
-  static let maximumPendingEvents = 256
+  static let maximumPendingEvents = 16
   private let pendingEvents = DispatchSemaphore(value: Server.maximumPendingEvents)
   private let exit = ExitState()
 
