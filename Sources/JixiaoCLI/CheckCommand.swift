@@ -20,6 +20,7 @@ enum CheckCommand {
     OptionSpec("--statistics", help: "Print the number of findings per rule instead of the findings."),
     OptionSpec("--exit-zero", help: "Exit 0 even when errors are found."),
     OptionSpec("--stdin-filename", value: "PATH", help: "Name to report for text read from stdin (`-`)."),
+    OptionSpec("--max-findings", value: "N", help: "Report at most N findings per file (default 10000; 0: no limit)."),
     OptionSpec("--max-file-size", value: "BYTES", help: "Refuse files larger than this (default 64 MiB)."),
   ]
 
@@ -50,8 +51,25 @@ enum CheckCommand {
       configurations: configurations, console: console, language: language, maximumSize: maximumSizeOption,
       stdinName: arguments.value("--stdin-filename"))
     checker.refusesOffice = arguments.flag("--fix") || arguments.flag("--diff")
+    if let text = arguments.value("--max-findings") {
+      guard let limit = Int(text), limit >= 0 else {
+        throw UsageError(zh: "--max-findings 需要一个非负整数", en: "--max-findings needs a number of findings (0: no limit)")
+      }
+      checker.maximumFindings = limit == 0 ? Int.max : limit
+    }
     let run = try checker.run(files)
     var failures = collected.problems.count + run.failures
+    for file in run.files {
+      guard let cut = file.truncatedAt else { continue }
+      // Like ruff's notes on stderr: the report is complete up to there, and says where it stops.
+      let cap = checker.maximumFindings
+      let line = file.location(of: cut).line
+      let note = LocalizedText(
+        zh: "\(file.path)：问题超过 \(cap) 个，只报告前 \(cap) 个；第 \(line) 行起的内容未完整检查（--max-findings 可调整）",
+        en: "\(file.path): more than \(cap) findings; only the first \(cap) are reported, and the file was not fully "
+          + "checked from line \(line) on (see --max-findings)")
+      console.error(CLIMessages.warning(note.text(language), language))
+    }
     let readsStdin = files.count == 1 && (files[0] == "-" || SourceFile.namesDescriptor(files[0]))
     let fixMode: FixMode? =
       arguments.flag("--diff") ? .diff : arguments.flag("--fix") ? (readsStdin ? .stdout : .write) : nil

@@ -16,6 +16,8 @@ struct FileChecker {
   let language: Language
   /// `--max-file-size`: wins over the configuration's `maxFileSize`, which wins over the default.
   var maximumSize: Int?
+  /// `--max-findings`: findings reported per file at most.
+  var maximumFindings = Linter.defaultMaximumFindings
   /// `--stdin-filename`: the name reported for `-`.
   var stdinName: String?
   /// What the progress line says it is doing (`checking`).
@@ -88,8 +90,12 @@ struct FileChecker {
       return .misconfigured(error)
     }
     let tree = SyntaxTree(parsing: source.utf8)
-    let diagnostics = Linter(configuration: configuration).lint(tree)
-    return .checked(CheckedFile(source: source, tree: tree, diagnostics: diagnostics, configuration: configuration, office: office))
+    let linter = Linter(configuration: configuration)
+    linter.maximumFindings = maximumFindings
+    let diagnostics = linter.lint(tree)
+    return .checked(CheckedFile(
+      source: source, tree: tree, diagnostics: diagnostics, configuration: configuration, office: office,
+      truncatedAt: linter.lastTruncation))
   }
 
   /// A file that is not a text form (a Word, Excel, PDF or binary file), with what to do about it.

@@ -53,7 +53,8 @@ public enum SourceFileError: Error, Equatable, CustomStringConvertible {
 /// A form file's text as UTF-8 bytes, with what is needed to write it back unchanged in form.
 ///
 /// Detection order: a UTF-8 BOM, a UTF-32 BOM, a UTF-16 BOM (LE or BE), valid UTF-8, then GB18030 (which covers
-/// GBK and GB2312). UTF-16 and UTF-32 without a BOM are refused (they hold NUL bytes), never read as text. Line endings are not touched: the UTF-8 text
+/// GBK and GB2312). UTF-16 and UTF-32 without a BOM are refused (they hold NUL bytes), never read as text.
+/// Line endings are not touched: the UTF-8 text
 /// keeps every CR and LF, so fixes write them back as they were.
 public struct SourceFile: Sendable {
   /// Where it was read from (`-` for stdin).
