@@ -9,15 +9,29 @@ struct PositionMapping {
   let tree: SyntaxTree
   let unit: ColumnUnit
 
+  /// Text from the client has no byte order mark: a leading U+FEFF is a character of line 0 (the tree keeps it as
+  /// a BOM token, whose bytes its own columns skip), so columns on line 0 count it here.
+  private var leadingFEFF: Int { tree.nodes.first?.bomLength ?? 0 }
+  private var feffWidth: Int { unit == .utf8 ? 3 : 1 }
+
   /// The LSP position of an absolute byte offset.
   func position(_ offset: Int) -> Position {
     let position = tree.position(of: offset, in: unit)
+    if leadingFEFF > 0 && position.line == 0 && offset >= leadingFEFF {
+      return Position(line: 0, character: position.column + feffWidth)
+    }
     return Position(line: position.line, character: position.column)
   }
 
   /// The byte offset of an LSP position; lines and columns past the end clamp to the end (clients do send them).
   func offset(_ position: Position) -> Int {
-    tree.offset(of: LineColumn(line: max(position.line, 0), column: max(position.character, 0)), in: unit)
+    var column = max(position.character, 0)
+    if leadingFEFF > 0 && position.line == 0 {
+      // Inside or before the U+FEFF: its start; after it, the tree's column (which does not count it).
+      guard column >= feffWidth else { return 0 }
+      column -= feffWidth
+    }
+    return tree.offset(of: LineColumn(line: max(position.line, 0), column: column), in: unit)
   }
 
   /// The LSP range of a byte range.

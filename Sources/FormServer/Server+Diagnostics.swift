@@ -24,11 +24,11 @@ extension Server {
       let linted = clock.now
       let diagnostics = document.serializedDiagnostics(session: session)
       let converted = clock.now
-      connection.send(
-        notification: PublishDiagnosticsParams.method,
-        serializedParams: SerializedJSON.object([
-          ("uri", SerializedJSON(.string(uri))), ("version", SerializedJSON(.int(version))), ("diagnostics", diagnostics),
-        ]))
+      // Superseded by a later publish of the same document while still queued: only the latest is written.
+      let params = SerializedJSON.object([
+        ("uri", SerializedJSON(.string(uri))), ("version", SerializedJSON(.int(version))), ("diagnostics", diagnostics),
+      ])
+      connection.send(body: Message.body(notification: PublishDiagnosticsParams.method, params: params), coalescingKey: uri)
       if options.logsTiming {
         log(.log, "published \(diagnostics.byteCount) bytes of diagnostics of \(uri) v\(version): lint \(linted - start), convert \(converted - linted), send \(clock.now - converted)")
       }

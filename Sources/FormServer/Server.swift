@@ -7,7 +7,10 @@ import LSP
 public struct ServerOptions: Sendable {
   /// How long to wait after an edit before linting and publishing, so a burst of keystrokes is linted once.
   /// Zero publishes right after each change (tests use it).
-  public var debounceMilliseconds: Int
+  /// Always within 0…`maximumDebounceMilliseconds`, however it is set.
+  public var debounceMilliseconds: Int {
+    didSet { debounceMilliseconds = ServerOptions.clampedDebounce(debounceMilliseconds) }
+  }
   /// The version reported in `serverInfo`.
   public var version: String
   /// Whether log lines are copied to stderr as well as sent as `window/logMessage`.
@@ -18,9 +21,15 @@ public struct ServerOptions: Sendable {
   /// `docsURL`; by default the pages shipped beside the binary, nil when there are none (then no link is sent).
   public var ruleDocumentationFolder: String? = RuleDocumentation.shippedFolder()
 
+  /// The longest debounce honoured, 5 s: a longer one (a client once sent 2^63 - 1) would stop diagnostics.
+  public static let maximumDebounceMilliseconds = 5_000
+
+  /// A debounce clamped to 0…`maximumDebounceMilliseconds`.
+  public static func clampedDebounce(_ milliseconds: Int) -> Int { min(max(milliseconds, 0), maximumDebounceMilliseconds) }
+
   /// Creates options.
   public init(debounceMilliseconds: Int = 50, version: String = "dev", logsToStandardError: Bool = true) {
-    self.debounceMilliseconds = debounceMilliseconds
+    self.debounceMilliseconds = ServerOptions.clampedDebounce(debounceMilliseconds)
     self.version = version
     self.logsToStandardError = logsToStandardError
   }
@@ -57,6 +66,9 @@ public final class Server: @unchecked Sendable {
   var workDoneTokens: [JSONValue: RequestID] = [:]
 
   private let cancellation = CancellationTracker()
+  /// Received events not yet handled, bounded (see `start()`).
+  static let maximumPendingEvents = 16
+  private let pendingEvents = DispatchSemaphore(value: Server.maximumPendingEvents)
   private let exit = ExitState()
 
   /// Creates a server on a connection; call `start()` to begin serving.
@@ -79,7 +91,13 @@ public final class Server: @unchecked Sendable {
           default: break
           }
         }
-        queue.async { self.handle(event) }
+        // At most `maximumPendingEvents` wait for the queue: beyond that the reader stops reading, and the client
+        // that floods (or stops reading our answers) is held back by its own pipe, not by our memory.
+        pendingEvents.wait()
+        queue.async {
+          self.handle(event)
+          self.pendingEvents.signal()
+        }
       },
       onClose: { [self] in queue.async { self.finish(code: self.lifecycle == .shuttingDown ? 0 : 1) } })
   }
@@ -114,6 +132,15 @@ public final class Server: @unchecked Sendable {
       if let response = error.response { connection.send(.response(response)) }
     case .framingError(let error):
       log(.error, "Framing error: \(error)")
+      switch error {
+      case .bodyTooLarge(_, _, let id?):
+        connection.reply(to: id, error: .invalidRequest("\(error)"))
+      case .bodyTooLarge(_, _, nil), .contentLengthTooLarge:
+        // A message too large to read, whose id could not be read: the spec's answer is -32700 with id null.
+        connection.reply(to: nil, error: .parseError("\(error)"))
+      default:
+        break
+      }
     }
   }
 
@@ -225,7 +252,8 @@ public final class Server: @unchecked Sendable {
   /// Logs to the client (`window/logMessage`) and to stderr, never to stdout, which carries the protocol.
   func log(_ type: MessageType, _ message: String) {
     if options.logsToStandardError {
-      FileHandle.standardError.write(Data("jixiao lsp: \(message)\n".utf8))
+      // Never blocks and never traps: a closed or full stderr drops log lines, not the server.
+      StandardErrorLog.shared.write("jixiao lsp: \(message)")
     }
     guard lifecycle != .exited else { return }
     try? connection.send(notification: LogMessageParams(type: type, message: message))

@@ -30,7 +30,11 @@ public enum Columns {
   public static func offset(
     _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, advancing columns: Int, in unit: ColumnUnit
   ) -> Int {
-    if unit == .utf8 { return min(range.lowerBound + max(columns, 0), range.upperBound) }
+    if unit == .utf8 {
+      // No `lowerBound + columns`: a client may send 2^63 - 1. A byte inside a character snaps to its start.
+      let offset = columns >= range.count ? range.upperBound : range.lowerBound + max(columns, 0)
+      return characterStart(bytes, offset, from: range.lowerBound, end: range.upperBound)
+    }
     var remaining = columns
     var index = range.lowerBound
     while index < range.upperBound && remaining > 0 {
@@ -40,6 +44,16 @@ public enum Columns {
       index += length
     }
     return index
+  }
+
+  /// `offset`, or the start of the well-formed UTF-8 sequence it falls inside (never before `lowerBound`).
+  static func characterStart(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int, from lowerBound: Int, end: Int) -> Int {
+    guard offset < end, bytes[offset] & 0xC0 == 0x80 else { return offset }
+    var lead = offset - 1
+    while lead >= lowerBound && lead > offset - 4 && bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+    guard lead >= lowerBound, bytes[lead] & 0xC0 == 0xC0 else { return offset }
+    let (length, _) = scalarWidth(bytes, lead, end, .scalar)
+    return lead + length > offset ? lead : offset
   }
 
   @inline(__always)

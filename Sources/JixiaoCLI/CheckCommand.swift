@@ -20,6 +20,7 @@ enum CheckCommand {
     OptionSpec("--statistics", help: "Print the number of findings per rule instead of the findings."),
     OptionSpec("--exit-zero", help: "Exit 0 even when errors are found."),
     OptionSpec("--stdin-filename", value: "PATH", help: "Name to report for text read from stdin (`-`)."),
+    OptionSpec("--max-findings", value: "N", help: "Report at most N findings per file (default 10000; 0: no limit)."),
     OptionSpec("--max-file-size", value: "BYTES", help: "Refuse files larger than this (default 64 MiB)."),
   ]
 
@@ -40,7 +41,8 @@ enum CheckCommand {
     }
     let configurations = try ConfigurationResolver(explicitPath: arguments.value("--config"), overrides: overrides, console: console)
     let collected = FileCollector.collect(paths, exclude: { configurations.exclude(forFolder: $0) })
-    let files = collected.files
+    // A file named twice (or through a link) is checked, and fixed, once.
+    let files = CheckCommand.withoutDuplicates(collected.files)
     let language = overrides.language ?? configurations.language(for: files.first ?? paths.first) ?? .zh
 
     // A path that cannot be checked is reported and counted; every other file is still checked (exit 2).
@@ -49,9 +51,26 @@ enum CheckCommand {
       configurations: configurations, console: console, language: language, maximumSize: maximumSizeOption,
       stdinName: arguments.value("--stdin-filename"))
     checker.refusesOffice = arguments.flag("--fix") || arguments.flag("--diff")
+    if let text = arguments.value("--max-findings") {
+      guard let limit = Int(text), limit >= 0 else {
+        throw UsageError(zh: "--max-findings 需要一个非负整数", en: "--max-findings needs a number of findings (0: no limit)")
+      }
+      checker.maximumFindings = limit == 0 ? Int.max : limit
+    }
     let run = try checker.run(files)
     var failures = collected.problems.count + run.failures
-    let readsStdin = files == ["-"]
+    for file in run.files {
+      guard let cut = file.truncatedAt else { continue }
+      // Like ruff's notes on stderr: the report is complete up to there, and says where it stops.
+      let cap = checker.maximumFindings
+      let line = file.location(of: cut).line
+      let note = LocalizedText(
+        zh: "\(file.path)：问题超过 \(cap) 个，只报告前 \(cap) 个；第 \(line) 行起的内容未完整检查（--max-findings 可调整）",
+        en: "\(file.path): more than \(cap) findings; only the first \(cap) are reported, and the file was not fully "
+          + "checked from line \(line) on (see --max-findings)")
+      console.error(CLIMessages.warning(note.text(language), language))
+    }
+    let readsStdin = files.count == 1 && (files[0] == "-" || SourceFile.namesDescriptor(files[0]))
     let fixMode: FixMode? =
       arguments.flag("--diff") ? .diff : arguments.flag("--fix") ? (readsStdin ? .stdout : .write) : nil
     let includeUnsafe = arguments.flag("--unsafe-fixes")
@@ -81,6 +100,18 @@ enum CheckCommand {
     if failures > 0 { return ExitCode.usage }
     if arguments.flag("--exit-zero") { return ExitCode.success }
     return checked.contains { $0.diagnostics.contains { $0.severity == .error } } ? ExitCode.findings : ExitCode.success
+  }
+}
+
+extension CheckCommand {
+  /// The paths with later ones naming the same file (same device and inode) as an earlier one left out.
+  static func withoutDuplicates(_ paths: [String]) -> [String] {
+    var seen: Set<[UInt64]> = []
+    return paths.filter { path in
+      var status = stat()
+      guard !SourceFile.namesDescriptor(path), path != "-", stat(path, &status) == 0 else { return true }
+      return seen.insert([UInt64(status.st_dev), UInt64(status.st_ino)]).inserted
+    }
   }
 }
 

@@ -11,6 +11,8 @@ struct CheckedFile {
   var configuration = LintConfiguration()
   /// For a .docx/.xlsx: the map from the checked notation back to tables, rows and cells.
   var office: RenderedNotation? = nil
+  /// Where the linter stopped reporting (`Linter.maximumFindings` reached), as an absolute offset.
+  var truncatedAt: Int? = nil
 
   var path: String { source.path }
 

@@ -5,8 +5,9 @@ import Foundation
 public final class Console: @unchecked Sendable {
   private let writeOut: (String) -> Void
   private let writeErr: (String) -> Void
-  /// Bytes of standard input (read lazily).
-  public let readInput: () -> [UInt8]
+  /// Bytes of standard input (read lazily), at most the given limit plus one: the caller refuses input above its
+  /// limit without the rest ever being read.
+  public let readInput: (_ limit: Int) -> [UInt8]
   /// Whether standard output is a terminal (colour, progress).
   public let isTerminal: Bool
   /// Whether standard error is a terminal (progress line).
@@ -15,13 +16,23 @@ public final class Console: @unchecked Sendable {
   public let environment: [String: String]
 
   /// Creates a console.
-  public init(
+  public convenience init(
     out: @escaping (String) -> Void, err: @escaping (String) -> Void, input: @escaping () -> [UInt8],
+    isTerminal: Bool = false, isErrorTerminal: Bool = false, environment: [String: String] = [:]
+  ) {
+    self.init(
+      out: out, err: err, boundedInput: { limit in Array(input().prefix(limit == Int.max ? limit : limit + 1)) },
+      isTerminal: isTerminal, isErrorTerminal: isErrorTerminal, environment: environment)
+  }
+
+  /// Creates a console whose input is read up to a limit (plus one byte).
+  public init(
+    out: @escaping (String) -> Void, err: @escaping (String) -> Void, boundedInput: @escaping (_ limit: Int) -> [UInt8],
     isTerminal: Bool = false, isErrorTerminal: Bool = false, environment: [String: String] = [:]
   ) {
     writeOut = out
     writeErr = err
-    readInput = input
+    readInput = boundedInput
     self.isTerminal = isTerminal
     self.isErrorTerminal = isErrorTerminal
     self.environment = environment
@@ -32,7 +43,7 @@ public final class Console: @unchecked Sendable {
     Console(
       out: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
       err: { text in FileHandle.standardError.write(Data(text.utf8)) },
-      input: { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) },
+      boundedInput: { limit in SourceFile.readPrefix(STDIN_FILENO, limit: limit) },
       isTerminal: isatty(1) == 1, isErrorTerminal: isatty(2) == 1, environment: ProcessInfo.processInfo.environment)
   }
 

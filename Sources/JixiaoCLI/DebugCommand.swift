@@ -1,3 +1,4 @@
+import FormLint
 import FormSyntax
 import Foundation
 
@@ -10,11 +11,13 @@ enum DebugCommand {
       guard arguments.positionals.count == 2 else { throw UsageError(zh: "用法：`debug tree 文件` 或 `debug roundtrip 文件`", en: "expected `tree FILE` or `roundtrip FILE`") }
       let path = arguments.positionals[1]
       let bytes: [UInt8]
+      let limit = SourceFile.defaultMaximumSize
       if path == "-" {
-        bytes = console.readInput()
+        bytes = console.readInput(limit)
+        if bytes.count > limit { throw SourceFileError.tooLarge(path: path, size: bytes.count, limit: limit) }
       } else {
-        guard let data = FileManager.default.contents(atPath: path) else { throw UsageError(zh: "无法读取 \(path)", en: "cannot read \(path)") }
-        bytes = [UInt8](data)
+        // Undecoded on purpose, but read the safe way: regular files only, bounded.
+        bytes = try SourceFile.readBytes(path: path, maximumSize: limit)
       }
       // The raw bytes, not decoded: the tree must print back exactly what is on disk.
       let tree = SyntaxTree(parsing: bytes)

@@ -26,7 +26,10 @@ enum ExportCommand {
       var failed = !collected.problems.isEmpty
       for path in collected.files {
         do {
-          let source = path == "-" ? try SourceFile(path: "-", bytes: console.readInput()) : try SourceFile.read(path: path)
+          let limit = SourceFile.defaultMaximumSize
+          let source = path == "-"
+            ? try SourceFile.decodeStream(console.readInput(limit), path: "-", maximumSize: limit)
+            : try SourceFile.read(path: path, maximumSize: limit)
           exported.append((source, SyntaxTree(parsing: source.utf8)))
         } catch {
           console.error(CLIMessages.error(CLIMessages.describe(error, language), language))

@@ -16,6 +16,8 @@ struct FileChecker {
   let language: Language
   /// `--max-file-size`: wins over the configuration's `maxFileSize`, which wins over the default.
   var maximumSize: Int?
+  /// `--max-findings`: findings reported per file at most.
+  var maximumFindings = Linter.defaultMaximumFindings
   /// `--stdin-filename`: the name reported for `-`.
   var stdinName: String?
   /// What the progress line says it is doing (`checking`).
@@ -88,8 +90,12 @@ struct FileChecker {
       return .misconfigured(error)
     }
     let tree = SyntaxTree(parsing: source.utf8)
-    let diagnostics = Linter(configuration: configuration).lint(tree)
-    return .checked(CheckedFile(source: source, tree: tree, diagnostics: diagnostics, configuration: configuration, office: office))
+    let linter = Linter(configuration: configuration)
+    linter.maximumFindings = maximumFindings
+    let diagnostics = linter.lint(tree)
+    return .checked(CheckedFile(
+      source: source, tree: tree, diagnostics: diagnostics, configuration: configuration, office: office,
+      truncatedAt: linter.lastTruncation))
   }
 
   /// A file that is not a text form (a Word, Excel, PDF or binary file), with what to do about it.
@@ -101,13 +107,14 @@ struct FileChecker {
     let name = path == "-" ? stdinName ?? "-" : path
     let limit = try maximumSize ?? configurations.maximumFileSize(for: name) ?? SourceFile.defaultMaximumSize
     let separator = LocalizedText(zh: "：", en: ": ").text(language)
-    guard path == "-" else {
+    // `-`, `/dev/stdin`, `/dev/fd/0`, `/proc/self/fd/0`: standard input, read up to one byte past the limit.
+    guard path == "-" || SourceFile.namesStandardInput(path) else {
       if let explanation = FileKind.sniff(FileChecker.leadingBytes(of: path), path: path).explanation {
         throw NotAForm(message: path + separator + explanation.text(language))
       }
-      return try SourceFile.read(path: path, maximumSize: limit)
+      return try SourceFile.read(path: path, maximumSize: limit, allowStreams: SourceFile.namesDescriptor(path))
     }
-    let bytes = console.readInput()
+    let bytes = console.readInput(limit)
     if bytes.count > limit { throw SourceFileError.tooLarge(path: name, size: bytes.count, limit: limit) }
     if let explanation = FileKind.sniff(bytes, path: name).explanation {
       throw NotAForm(message: name + separator + explanation.text(language))
@@ -117,10 +124,9 @@ struct FileChecker {
 
   /// The first bytes of a file, to tell a Word or Excel file from text before decoding (GB18030 decodes
   /// almost any bytes). Empty when the file cannot be opened: reading it reports why.
+  /// Empty too for anything but a regular file (a FIFO would block here): reading refuses it.
   static func leadingBytes(of path: String) -> [UInt8] {
-    guard let handle = FileHandle(forReadingAtPath: path) else { return [] }
-    defer { try? handle.close() }
-    return [UInt8]((try? handle.read(upToCount: 1 << 16)) ?? Data())
+    SourceFile.leadingBytes(path: path, count: 1 << 16)
   }
 }
 

@@ -24,7 +24,9 @@ enum CLIMessages {
     guard language == .zh else { return error.description }
     switch error {
     case .undecodable(let path):
-      return "\(path)：不是 UTF-8、UTF-16（带 BOM）或 GB18030 文本，未检查，也不会写入"
+      return "\(path)：不是 UTF-8、UTF-16 或 UTF-32（带 BOM）或 GB18030 文本，未检查，也不会写入"
+    case .binary(let path):
+      return "\(path)：含有 NUL 字节（无 BOM 的 UTF-16 或 UTF-32，或不是文本），未检查，也不会写入（请另存为 UTF-8）"
     case .tooLarge(let path, let size, let limit):
       return "\(path)：\(size) 字节，超过上限 \(limit) 字节，未检查（用 --max-file-size 或 .jixiao.json 的 \"maxFileSize\" 调高上限）"
     case .unreadable(let path, let reason): return "\(path)：无法读取（\(reason)）"

@@ -10,23 +10,14 @@ enum OfficeInput {
   static func isOffice(_ path: String) -> Bool {
     if path == "-" { return false }
     if OfficeFile.isOfficePath(path) { return true }
-    guard let handle = FileHandle(forReadingAtPath: path) else { return false }
-    defer { try? handle.close() }
-    let head = [UInt8](handle.readData(ofLength: 1 << 16))
+    // Read the safe way (non-blocking, regular files only): a FIFO named x.docx must not block here.
+    let head = SourceFile.leadingBytes(path: path, count: 1 << 16)
     return [.wordDocument, .excelWorkbook, .legacyOffice].contains(FileKind.sniff(head, path: path))
   }
 
   /// The file's raw bytes, refusing files above `maximumSize`.
   static func bytes(of path: String, maximumSize: Int) throws -> [UInt8] {
-    let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-    if let size = attributes?[.size] as? Int, size > maximumSize {
-      throw SourceFileError.tooLarge(path: path, size: size, limit: maximumSize)
-    }
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw SourceFileError.unreadable(path: path, reason: "cannot be read")
-    }
-    if data.count > maximumSize { throw SourceFileError.tooLarge(path: path, size: data.count, limit: maximumSize) }
-    return [UInt8](data)
+    try SourceFile.readBytes(path: path, maximumSize: maximumSize)
   }
 
   /// Reads and renders an office file: the text to check (as a `SourceFile` named by the path) and the map.

@@ -73,11 +73,11 @@ struct TextReporter {
     guard let (node, lineRange) = file.tree.lineContent(start.line - 1) else { return output }
     let nodeStart = file.tree.nodeStarts[node]
     let bytes = file.tree.nodes[node].bytes
-    let lineText = String(decoding: bytes[(lineRange.lowerBound - nodeStart)..<(lineRange.upperBound - nodeStart)], as: UTF8.self)
     let underlineStart = min(max(diagnostic.range.lowerBound, lineRange.lowerBound), lineRange.upperBound)
     let underlineEnd = min(max(diagnostic.range.upperBound, underlineStart), lineRange.upperBound)
-    let before = String(decoding: bytes[(lineRange.lowerBound - nodeStart)..<(underlineStart - nodeStart)], as: UTF8.self)
-    let marked = String(decoding: bytes[(underlineStart - nodeStart)..<(underlineEnd - nodeStart)], as: UTF8.self)
+    let (lineText, before, marked) = SourceWindow.around(
+      bytes[(lineRange.lowerBound - nodeStart)..<(lineRange.upperBound - nodeStart)],
+      underline: (underlineStart - nodeStart)..<(underlineEnd - nodeStart))
     let gutter = String(repeating: " ", count: String(start.line).count)
     output += "\(gutter) |\n"
     output += "\(start.line) | \(DisplayWidth.expandTabs(lineText))\n"
@@ -110,9 +110,7 @@ extension TextReporter {
     var lineEnd = start
     while lineEnd < span.range.upperBound, text[lineEnd] != 0x0A { lineEnd += 1 }
     let end = min(max(diagnostic.range.upperBound, start), lineEnd)
-    let before = String(decoding: text[lineStart..<start], as: UTF8.self)
-    let marked = String(decoding: text[start..<end], as: UTF8.self)
-    let line = String(decoding: text[lineStart..<lineEnd], as: UTF8.self)
+    let (line, before, marked) = SourceWindow.around(text[lineStart..<lineEnd], underline: start..<end)
     output += "  |\n  | \(DisplayWidth.expandTabs(line))\n"
     let offset = DisplayWidth.of(DisplayWidth.expandTabs(before))
     let carets = max(DisplayWidth.of(DisplayWidth.expandTabs(marked, startingAt: offset)), 1)
@@ -162,5 +160,51 @@ enum DisplayWidth {
       }
     }
     return result
+  }
+}
+
+/// The part of a long line shown under a finding: the whole line when it is short, else a window of
+/// `context` characters before the underline and after it, the underline itself cut to `maximumMarked`, with `…`
+/// where text was left out. Without it a finding on a 10 MB single-line file printed 10 MB (272 MB in all).
+enum SourceWindow {
+  /// Lines up to this many characters are shown whole.
+  static let maximumWhole = 200
+  static let context = 60
+  static let maximumMarked = 80
+
+  /// The text to show, the part of it before the underline and the underlined part; `underline` is in the
+  /// slice's indices.
+  static func around(_ line: ArraySlice<UInt8>, underline: Range<Int>) -> (line: String, before: String, marked: String) {
+    func text(_ range: Range<Int>) -> String { String(decoding: line[range], as: UTF8.self) }
+    guard line.count > maximumWhole else {
+      return (text(line.startIndex..<line.endIndex), text(line.startIndex..<underline.lowerBound), text(underline))
+    }
+    // Step over whole scalars (continuation bytes are 10xxxxxx) so no character is cut in two.
+    func back(_ index: Int, _ count: Int) -> Int {
+      var index = index
+      var steps = 0
+      while index > line.startIndex && steps < count {
+        index -= 1
+        while index > line.startIndex && line[index] & 0xC0 == 0x80 { index -= 1 }
+        steps += 1
+      }
+      return index
+    }
+    func forward(_ index: Int, _ count: Int, limit: Int) -> Int {
+      var index = index
+      var steps = 0
+      while index < limit && steps < count {
+        index += 1
+        while index < limit && line[index] & 0xC0 == 0x80 { index += 1 }
+        steps += 1
+      }
+      return index
+    }
+    let start = back(underline.lowerBound, context)
+    let markedEnd = forward(underline.lowerBound, maximumMarked, limit: underline.upperBound)
+    let end = forward(markedEnd, context, limit: line.endIndex)
+    let head = start > line.startIndex ? "…" : ""
+    let tail = end < line.endIndex ? "…" : ""
+    return (head + text(start..<end) + tail, head + text(start..<underline.lowerBound), text(underline.lowerBound..<markedEnd))
   }
 }

@@ -18,8 +18,16 @@ public protocol Connection: AnyObject, Sendable {
   /// Sends a message the caller has already serialized (one JSON-RPC message as a JSON body), so that large
   /// notifications can be assembled from cached fragments instead of being encoded again.
   func send(body: [UInt8])
+  /// Sends a serialized `textDocument/publishDiagnostics` that supersedes any not yet written with the same
+  /// key (the document's URI): a transport with an outgoing queue keeps only the latest.
+  func send(body: [UInt8], coalescingKey: String)
   /// Stops delivering events and drops further sends.
   func close()
+}
+
+extension Connection {
+  /// Without an outgoing queue there is nothing to coalesce: the body is sent.
+  public func send(body: [UInt8], coalescingKey: String) { send(body: body) }
 }
 
 extension Connection {

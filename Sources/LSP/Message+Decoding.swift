@@ -52,7 +52,8 @@ extension Message {
     }
     if let rawMethod = members["method"] {
       guard case .string(let method) = rawMethod else { return invalid("\"method\" must be a string") }
-      let params = members["params"]
+      // `"params": null` is what several clients send for methods without params: the same as no params.
+      let params = members["params"] == .null ? nil : members["params"]
       switch params {
       case nil, .array?, .object?: break
       default: return invalid("\"params\" must be an object or an array")

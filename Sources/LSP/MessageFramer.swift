@@ -1,9 +1,17 @@
 /// Splits a byte stream into LSP message bodies (`Content-Length: N\r\n\r\n` + N bytes) and frames outgoing ones.
 ///
-/// Input may arrive in chunks split anywhere. Memory is bounded: garbage is discarded as it is scanned, headers are
-/// limited to `maximumHeaderLength` and bodies to `maximumContentLength`. Every problem becomes a `FramingEvent.error`
-/// after which the framer scans for the next `Content-Length:` or `Content-Type:` header (case-insensitive) and
-/// carries on, so a confused client cannot stop the server.
+/// Input may arrive in chunks split anywhere; the events never depend on where. Memory is bounded: garbage is
+/// discarded as it is scanned, headers are limited to `maximumHeaderLength` and bodies to `maximumContentLength`.
+/// Every problem becomes a `FramingEvent.error` after which the framer scans for the next `Content-Length:` or
+/// `Content-Type:` header (case-insensitive) and carries on, so a confused client cannot stop the server:
+///
+/// - a header block may end with `\n\n` (LF-only clients) as well as `\r\n\r\n`;
+/// - a header block that repeats a header name before its blank line, or shows one in the middle of a line (its
+///   terminator was missing or cut short), is dropped there, and that name starts the next block, so the next
+///   request is not swallowed;
+/// - a body over the limit that starts like a JSON object is skipped exactly (never buffered) and reported
+///   with the request id read from its first bytes (`bodyTooLarge`), so the server can answer it; any other
+///   over-limit length is reported (`contentLengthTooLarge`) and scanning resumes right after the header.
 public struct MessageFramer: Sendable {
   /// The default body size limit, 64 MiB.
   public static let defaultMaximumContentLength = 64 << 20
@@ -19,7 +27,14 @@ public struct MessageFramer: Sendable {
     case seekingHeader
     case readingHeader
     case readingBody(length: Int)
+    /// After a header declaring more than the limit: waiting for the body's first byte.
+    case oversized(length: Int)
+    /// Skipping an over-limit body; its first bytes are kept to read the request id.
+    case discarding(remaining: Int, length: Int, prefix: [UInt8], reported: Bool)
   }
+
+  /// How many bytes of an over-limit body are kept to find its request id.
+  static let oversizedPrefixLength = 4096
 
   private static let headerNames: [[UInt8]] = [Array("content-length:".utf8), Array("content-type:".utf8)]
   private static let terminator: [UInt8] = Array("\r\n\r\n".utf8)
@@ -30,8 +45,10 @@ public struct MessageFramer: Sendable {
   private var state = State.seekingHeader
   /// Garbage discarded but not yet reported, so a run of garbage fed byte by byte yields one report.
   private var skippedCount = 0
-  /// Header bytes already searched for the terminator, so byte-by-byte input does not rescan the header.
+  /// Header bytes already searched (relative to `start`), so byte-by-byte input does not rescan the header.
   private var headerScanned = 0
+  /// Which header names the current block has shown so far (index in `headerNames`).
+  private var headerNamesSeen: [Bool] = [false, false]
 
   /// Creates a framer with the given limits.
   public init(
@@ -69,9 +86,12 @@ public struct MessageFramer: Sendable {
     switch state {
     case .seekingHeader:
       if skippedCount + unread > 0 { events.append(.error(.skippedGarbage(byteCount: skippedCount + unread))) }
-    case .readingHeader, .readingBody:
+    case .readingHeader, .readingBody, .oversized:
       if skippedCount > 0 { events.append(.error(.skippedGarbage(byteCount: skippedCount))) }
       events.append(.error(.truncatedMessage(byteCount: unread)))
+    case .discarding(let remaining, let length, let prefix, let reported):
+      if !reported { events.append(.error(.bodyTooLarge(length: length, maximum: maximumContentLength, id: OversizedBody.requestID(in: prefix)))) }
+      events.append(.error(.truncatedMessage(byteCount: length - remaining)))
     }
     self = MessageFramer(maximumContentLength: maximumContentLength, maximumHeaderLength: maximumHeaderLength)
     return events
@@ -87,14 +107,29 @@ public struct MessageFramer: Sendable {
           return nil
         }
         state = .readingHeader
-        headerScanned = 0
+        beginHeader()
       case .readingHeader:
-        guard let headerEnd = findHeaderEnd() else {
+        let headerEnd: Int
+        let terminatorLength: Int
+        switch scanHeader() {
+        case .needMore:
           // Give up only once the terminator can no longer end within the limit: a header of exactly
           // `maximumHeaderLength` bytes is accepted however the input is chunked.
           if buffer.count - start > maximumHeaderLength + Self.terminator.count - 1 { return abandonHeader() }
           compact()
           return nil
+        case .repeatedName(let index):
+          if skippedCount > 0 {
+            defer { skippedCount = 0 }
+            return .error(.skippedGarbage(byteCount: skippedCount))
+          }
+          // The block never ended: drop it up to the repeated name, which starts the next block.
+          start = index
+          beginHeader()
+          return .error(.unterminatedHeader)
+        case .end(let index, let length):
+          headerEnd = index
+          terminatorLength = length
         }
         if headerEnd - start > maximumHeaderLength { return abandonHeader() }
         if skippedCount > 0 {
@@ -103,14 +138,42 @@ public struct MessageFramer: Sendable {
           return .error(.skippedGarbage(byteCount: skippedCount))
         }
         let header = buffer[start..<headerEnd]
-        start = headerEnd + Self.terminator.count
+        start = headerEnd + terminatorLength
         switch parseContentLength(header) {
+        case .success(let length) where length > maximumContentLength:
+          state = .oversized(length: length)
         case .success(let length):
           state = .readingBody(length: length)
         case .failure(let error):
           state = .seekingHeader
           return .error(error)
         }
+      case .oversized(let length):
+        guard start < buffer.count else {
+          compact()
+          return nil
+        }
+        guard buffer[start] == UInt8(ascii: "{") else {
+          // Not a JSON object: most likely a lying header followed by the next message; resume scanning here.
+          state = .seekingHeader
+          return .error(.contentLengthTooLarge(declared: String(length), maximum: maximumContentLength))
+        }
+        state = .discarding(remaining: length, length: length, prefix: [], reported: false)
+      case .discarding(var remaining, let length, var prefix, var reported):
+        let available = min(buffer.count - start, remaining)
+        let kept = min(available, Self.oversizedPrefixLength - prefix.count)
+        if kept > 0 { prefix.append(contentsOf: buffer[start..<start + kept]) }
+        start += available
+        remaining -= available
+        var event: FramingEvent?
+        if !reported && (prefix.count == min(Self.oversizedPrefixLength, length) || remaining == 0) {
+          reported = true
+          event = .error(.bodyTooLarge(length: length, maximum: maximumContentLength, id: OversizedBody.requestID(in: prefix)))
+        }
+        state = remaining == 0 ? .seekingHeader : .discarding(remaining: remaining, length: length, prefix: prefix, reported: reported)
+        compact()
+        if let event { return event }
+        if remaining > 0 { return nil }
       case .readingBody(let length):
         guard buffer.count - start >= length else {
           compact()
@@ -134,7 +197,7 @@ public struct MessageFramer: Sendable {
         continue
       }
       switch matchHeaderName(at: index) {
-      case .full:
+      case .full(_):
         skippedCount += index - start
         start = index
         return true
@@ -152,38 +215,70 @@ public struct MessageFramer: Sendable {
     return false
   }
 
-  private enum NameMatch { case full, prefix, none }
+  private enum NameMatch { case full(Int), prefix, none }
 
   private func matchHeaderName(at index: Int) -> NameMatch {
     let available = buffer.count - index
-    for name in Self.headerNames {
+    var prefix = false
+    for (number, name) in Self.headerNames.enumerated() {
       let count = min(available, name.count)
       var matches = true
       for offset in 0..<count where Self.lowercased(buffer[index + offset]) != name[offset] {
         matches = false
         break
       }
-      if matches { return count == name.count ? .full : .prefix }
+      if matches && count == name.count { return .full(number) }
+      if matches { prefix = true }
     }
-    return .none
+    return prefix ? .prefix : .none
   }
 
   private static func lowercased(_ byte: UInt8) -> UInt8 {
     (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
   }
 
-  /// Index of the `\r\n\r\n` ending the header that starts at `start`, if it has arrived.
-  private mutating func findHeaderEnd() -> Int? {
-    let terminator = Self.terminator
-    var index = start + max(0, headerScanned - (terminator.count - 1))
-    while index + terminator.count <= buffer.count {
-      if buffer[index] == terminator[0] && buffer[index..<index + terminator.count].elementsEqual(terminator) {
-        return index
+  private enum HeaderScan { case needMore, end(Int, length: Int), repeatedName(Int) }
+
+  /// Starts scanning a header block at `start` (which is at a header name).
+  private mutating func beginHeader() {
+    state = .readingHeader
+    headerScanned = 0
+    headerNamesSeen = [false, false]
+  }
+
+  /// Scans the header block starting at `start` for its end (`\r\n\r\n` or `\n\n`) or a header name seen
+  /// before in it or not at a line start. The scan resumes where it stopped and stops only where the bytes so far cannot decide, so
+  /// the result does not depend on how the input was chunked.
+  private mutating func scanHeader() -> HeaderScan {
+    var index = start + headerScanned
+    defer { headerScanned = index - start }
+    while index < buffer.count {
+      let byte = buffer[index]
+      if byte == UInt8(ascii: "\n") {
+        guard index + 1 < buffer.count else { return .needMore }
+        if buffer[index + 1] == UInt8(ascii: "\n") { return .end(index, length: 2) }
+      } else if byte == UInt8(ascii: "\r") {
+        guard index + 3 < buffer.count else { return .needMore }
+        if buffer[index + 1] == UInt8(ascii: "\n") && buffer[index + 2] == UInt8(ascii: "\r") && buffer[index + 3] == UInt8(ascii: "\n") {
+          return .end(index, length: 4)
+        }
+      } else if byte | 0x20 == UInt8(ascii: "c") {
+        switch matchHeaderName(at: index) {
+        case .prefix: return .needMore
+        case .full(let name):
+          // A name seen before in this block, or one not at the start of a line: this block never ended.
+          if headerNamesSeen[name] || (index > start && buffer[index - 1] != UInt8(ascii: "\n")) {
+            return .repeatedName(index)
+          }
+          headerNamesSeen[name] = true
+          index += Self.headerNames[name].count
+          continue
+        case .none: break
+        }
       }
       index += 1
     }
-    headerScanned = buffer.count - start
-    return nil
+    return .needMore
   }
 
   /// Gives up on an overlong header: steps past its name and resumes scanning.
@@ -195,8 +290,8 @@ public struct MessageFramer: Sendable {
 
   private func parseContentLength(_ header: ArraySlice<UInt8>) -> Result<Int, FramingError> {
     var length: Int?
-    for line in header.split(separator: Array("\r\n".utf8), omittingEmptySubsequences: false) {
-      let text = String(decoding: line, as: UTF8.self)
+    for line in header.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+      let text = String(decoding: line.last == UInt8(ascii: "\r") ? line.dropLast() : line, as: UTF8.self)
       guard let colon = text.firstIndex(of: ":") else { return .failure(.malformedHeader(text)) }
       let name = text[..<colon].trimmingSpaces().lowercased()
       // Content-Type and unknown headers are tolerated; only the length matters for framing.
@@ -205,7 +300,7 @@ public struct MessageFramer: Sendable {
       guard !value.isEmpty, value.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else {
         return .failure(.invalidContentLength(value))
       }
-      guard let parsed = Int(value), parsed <= maximumContentLength else {
+      guard let parsed = Int(value) else {
         return .failure(.contentLengthTooLarge(declared: value, maximum: maximumContentLength))
       }
       if let length, length != parsed { return .failure(.invalidContentLength("conflicting values")) }

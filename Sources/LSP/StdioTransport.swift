@@ -11,31 +11,60 @@ import Foundation
 /// A connection over a pair of file descriptors, normally stdin and stdout.
 ///
 /// A dedicated thread reads the input with `read(2)`, frames and decodes it, and calls the receive handler on that
-/// thread, one event at a time. Writes are serialized by a lock and go straight to `write(2)`, so each message is
-/// on the wire (nothing left in a buffer) when `send` returns. Only framed messages are ever written.
-public final class StdioTransport: Connection {
+/// thread, one event at a time. Sending never waits on the peer: frames go into an outgoing queue that a writer
+/// thread of its own drains with `write(2)`. The queue is bounded (`maximumQueuedBytes`), so a client that stops
+/// reading cannot make the server buffer without end:
+///
+/// - a `textDocument/publishDiagnostics` still waiting in the queue is replaced by a newer one for the same
+///   document (only the latest state matters), so a burst of edits costs one queued publish per document;
+/// - `window/logMessage` notifications are dropped while the queue is over its bound;
+/// - anything else (responses, requests) waits until the queue is below its bound again: the sender, and with it
+///   the server's queue, is held back until the client reads again.
+///
+/// `close()` waits (up to `closeTimeout`) for what is queued to be written, so the answers sent before `exit`
+/// reach the client. Only framed messages are ever written.
+public final class StdioTransport: Connection, @unchecked Sendable {
+  private struct Frame {
+    var key: String?
+    var bytes: [UInt8]
+  }
+
   private struct State {
     var isStarted = false
     var isClosed = false
     /// Set once the peer stops reading; later messages are dropped instead of raising errors on every send.
     var isOutputBroken = false
+    var queue: [Frame] = []
+    var queuedBytes = 0
+    var isWriterRunning = false
+    /// Whether the writer is in the middle of a frame (popped from `queue`, not yet written).
+    var isWriting = false
   }
+
+  /// The default bound of the outgoing queue: 32 MiB.
+  public static let defaultMaximumQueuedBytes = 32 << 20
+  /// How long `close()` waits for the queue to drain.
+  public static let closeTimeout: Double = 5
 
   private let input: Int32
   private let output: Int32
   private let maximumContentLength: Int
-  private let state = Locked(State())
-  /// Held for a whole message so concurrent senders cannot interleave bytes.
-  private let writeLock = Locked(())
+  /// The outgoing queue's bound in bytes; a single frame larger than it is still sent, alone.
+  public let maximumQueuedBytes: Int
+  private let condition = NSCondition()
+  /// Guarded by `condition`.
+  private var state = State()
 
   /// Creates a transport; the descriptors are not closed by it.
   public init(
     input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO,
-    maximumContentLength: Int = MessageFramer.defaultMaximumContentLength
+    maximumContentLength: Int = MessageFramer.defaultMaximumContentLength,
+    maximumQueuedBytes: Int = StdioTransport.defaultMaximumQueuedBytes
   ) {
     self.input = input
     self.output = output
     self.maximumContentLength = maximumContentLength
+    self.maximumQueuedBytes = maximumQueuedBytes
   }
 
   /// A transport on stdin and a private duplicate of stdout, with file descriptor 1 pointed at stderr.
@@ -55,7 +84,7 @@ public final class StdioTransport: Connection {
   /// Starts the reader thread. Also ignores `SIGPIPE` process-wide, so a vanished client makes writes fail with
   /// `EPIPE` instead of killing the server.
   public func start(receive: @escaping @Sendable (ConnectionEvent) -> Void, onClose: @escaping @Sendable () -> Void) {
-    let shouldStart = state.withLock { state in
+    let shouldStart = condition.withLock { () -> Bool in
       defer { state.isStarted = true }
       return !state.isStarted
     }
@@ -66,24 +95,95 @@ public final class StdioTransport: Connection {
     thread.start()
   }
 
-  /// Frames and writes one message; dropped after `close()` or once the output is broken.
-  public func send(_ message: Message) { send(body: message.encodedBody()) }
-
-  /// Frames and writes an already serialized message body.
-  public func send(body: [UInt8]) {
-    let frame = MessageFramer.frame(body)
-    guard !state.withLock({ $0.isClosed || $0.isOutputBroken }) else { return }
-    let written = writeLock.withLock { _ in writeAll(frame) }
-    if !written { state.withLock { $0.isOutputBroken = true } }
+  /// Frames and queues one message; dropped after `close()` or once the output is broken.
+  public func send(_ message: Message) {
+    var key: String?
+    var droppable = false
+    if case .notification(let notification) = message {
+      if notification.method == "textDocument/publishDiagnostics" { key = notification.params?["uri"]?.stringValue }
+      droppable = notification.method == "window/logMessage"
+    }
+    enqueue(MessageFramer.frame(message.encodedBody()), key: key.map { "publishDiagnostics " + $0 }, droppable: droppable)
   }
 
-  /// Stops delivering events and drops later sends. A `read(2)` already blocked is not interrupted; its data,
-  /// if any, is discarded, and `onClose` runs when it returns.
+  /// Frames and queues an already serialized message body.
+  public func send(body: [UInt8]) { enqueue(MessageFramer.frame(body), key: nil, droppable: false) }
+
+  /// Frames and queues a body that supersedes any queued body with the same key (published diagnostics).
+  public func send(body: [UInt8], coalescingKey: String) {
+    enqueue(MessageFramer.frame(body), key: "publishDiagnostics " + coalescingKey, droppable: false)
+  }
+
+  /// Bytes queued and not yet written (for tests and logs).
+  public var queuedByteCount: Int { condition.withLock { state.queuedBytes } }
+
+  private func enqueue(_ bytes: [UInt8], key: String?, droppable: Bool) {
+    condition.lock()
+    defer { condition.unlock() }
+    guard !state.isClosed, !state.isOutputBroken else { return }
+    if let key, let index = state.queue.firstIndex(where: { $0.key == key }) {
+      state.queuedBytes += bytes.count - state.queue[index].bytes.count
+      state.queue[index].bytes = bytes
+      return
+    }
+    if droppable && state.queuedBytes + bytes.count > maximumQueuedBytes { return }
+    while state.queuedBytes > 0 && state.queuedBytes + bytes.count > maximumQueuedBytes
+      && !state.isClosed && !state.isOutputBroken
+    {
+      condition.wait()
+    }
+    guard !state.isClosed, !state.isOutputBroken else { return }
+    state.queue.append(Frame(key: key, bytes: bytes))
+    state.queuedBytes += bytes.count
+    if !state.isWriterRunning {
+      state.isWriterRunning = true
+      let thread = Thread { [self] in writeLoop() }
+      thread.name = "lsp.stdio.writer"
+      thread.start()
+    }
+    condition.broadcast()
+  }
+
+  private func writeLoop() {
+    while true {
+      condition.lock()
+      while state.queue.isEmpty && !state.isOutputBroken { condition.wait() }
+      if state.isOutputBroken {
+        condition.unlock()
+        return
+      }
+      let frame = state.queue.removeFirst()
+      state.isWriting = true
+      condition.unlock()
+      let written = writeAll(frame.bytes)
+      condition.lock()
+      state.isWriting = false
+      state.queuedBytes -= frame.bytes.count
+      if !written {
+        state.isOutputBroken = true
+        state.queue.removeAll()
+        state.queuedBytes = 0
+      }
+      condition.broadcast()
+      condition.unlock()
+    }
+  }
+
+  /// Stops delivering events and drops later sends, after waiting (up to `closeTimeout`) for the queued ones to
+  /// be written. A `read(2)` already blocked is not interrupted; its data, if any, is discarded, and `onClose`
+  /// runs when it returns.
   public func close() {
-    state.withLock { $0.isClosed = true }
+    condition.lock()
+    defer { condition.unlock() }
+    state.isClosed = true
+    condition.broadcast()
+    let deadline = Date(timeIntervalSinceNow: StdioTransport.closeTimeout)
+    while (!state.queue.isEmpty || state.isWriting) && !state.isOutputBroken {
+      if !condition.wait(until: deadline) { break }
+    }
   }
 
-  private var isClosed: Bool { state.withLock { $0.isClosed } }
+  private var isClosed: Bool { condition.withLock { state.isClosed } }
 
   private func readLoop(receive: @Sendable (ConnectionEvent) -> Void, onClose: @Sendable () -> Void) {
     var framer = MessageFramer(maximumContentLength: maximumContentLength)

@@ -37,7 +37,9 @@ struct PositionTests {
     #expect(offset(0, 4, .utf16) == 7)
     #expect(offset(0, 5, .utf16) == 11)
     #expect(offset(0, 4, .scalar) == 11)
-    #expect(offset(0, 9, .utf8) == 9)
+    // UTF-8 column 9 falls inside 𠀀 (bytes 7..<11): it snaps to the character's start, as UTF-16 does (#15.20).
+    #expect(offset(0, 9, .utf8) == 7)
+    #expect(offset(0, 11, .utf8) == 11)
     // Past the end of a line: the line's end, before its break; past the last line: the end of the text.
     for unit in Self.units {
       #expect(offset(0, 1_000, unit) == 15)

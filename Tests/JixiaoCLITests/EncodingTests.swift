@@ -155,7 +155,7 @@ import Testing
       #expect(run.exitCode == ExitCode.usage, "\(arguments)")
       // Bytes with NULs are called binary before decoding; the others fail to decode.
       #expect(
-        run.stderr.contains("\(path): not UTF-8, UTF-16 (with BOM) or GB18030 text") || run.stderr.contains("\(path): this is a binary file"),
+        run.stderr.contains("\(path): not UTF-8, UTF-16 or UTF-32 (with BOM) or GB18030 text") || run.stderr.contains("\(path): this is a binary file"),
         "\(run.stderr)")
       #expect(FileManager.default.contents(atPath: path).map { [UInt8]($0) } == original)
     }

@@ -74,9 +74,9 @@ func body(_ text: String) -> FramingEvent { .body(Array(text.utf8)) }
 
   @Test func configurableMaximum() {
     let stream = framed(first) + framed("{}")
+    // The over-limit body is a JSON object: skipped exactly, never buffered, and reported (no id in it).
     #expect(events([stream], framer: MessageFramer(maximumContentLength: 10)) == [
-      .error(.contentLengthTooLarge(declared: String(first.utf8.count), maximum: 10)),
-      .error(.skippedGarbage(byteCount: first.utf8.count)),
+      .error(.bodyTooLarge(length: first.utf8.count, maximum: 10, id: nil)),
       body("{}"),
     ])
   }

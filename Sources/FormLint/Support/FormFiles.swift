@@ -114,8 +114,9 @@ public enum FileKind: Equatable, Sendable {
     }
     if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return .legacyOffice }
     if bytes.starts(with: Array("%PDF".utf8)) { return .pdf }
-    // NUL bytes are valid UTF-8 but never in a form; UTF-16 (which has them) is read only with its BOM.
-    if !bytes.starts(with: [0xFF, 0xFE]) && !bytes.starts(with: [0xFE, 0xFF]) && bytes.prefix(8192).contains(0) { return .binary }
+    // NUL bytes are valid UTF-8 but never in a form; UTF-16 and UTF-32 (which have them) are read only with a BOM.
+    let hasBOM = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF])
+    if !hasBOM && bytes.prefix(8192).contains(0) { return .binary }
     return .text
   }
 
