@@ -214,7 +214,11 @@ struct HTMLReport {
       let diagnostic = finding.diagnostic
       html += "<li class=\(HTMLReport.severityClass(diagnostic.severity))><b>\(text.severityOne(diagnostic.severity))</b> "
       html += "<a href=#\(diagnostic.code)>\(diagnostic.code) \(HTML.escape(diagnostic.name))</a> \(HTML.escape(diagnostic.message.text(language)))"
-      html += " <i>\(finding.line):\(finding.column)</i>"
+      if let place = finding.place {
+        html += " <i class=o>\(HTML.escape(place.describe(chinese: language == .zh)))</i>"
+      } else {
+        html += " <i>\(finding.line):\(finding.column)</i>"
+      }
       if let quote = finding.quote {
         html += "<q>\(HTML.escape(quote.before))<mark>\(quote.marked.isEmpty ? "⁁" : HTML.escape(quote.marked))</mark>\(HTML.escape(quote.after))</q>"
       }

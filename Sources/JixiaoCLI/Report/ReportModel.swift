@@ -2,6 +2,7 @@ import FormLint
 import FormModel
 import FormSyntax
 import Foundation
+import OfficeFormats
 
 /// What the reviewer's report shows, read from checked files: one entry per form with its facts (from
 /// `Form`, `CostAnalysis`) and its findings, and the totals over all of them. HTML and CSV are rendered
@@ -13,6 +14,8 @@ struct ReportModel {
     /// 1-based line and scalar column of the start.
     let line: Int
     let column: Int
+    /// For a .docx/.xlsx: the table, row and column (or sheet and cell) the finding is in.
+    let place: OfficePlace?
     /// The cell (or line) the finding is in, split around the marked part.
     let quote: Quote?
   }
@@ -118,7 +121,9 @@ struct ReportModel {
 
   private static func makeFinding(_ diagnostic: Diagnostic, in file: CheckedFile) -> Finding {
     let start = file.location(of: diagnostic.range.lowerBound)
-    return Finding(diagnostic: diagnostic, line: start.line, column: start.column, quote: quote(diagnostic.range, in: file.tree))
+    return Finding(
+      diagnostic: diagnostic, line: start.line, column: start.column, place: file.office?.place(of: diagnostic.range.lowerBound)?.place,
+      quote: quote(diagnostic.range, in: file.tree))
   }
 
   /// The cell holding the start of `range` (else its line), with the part inside `range` marked.
