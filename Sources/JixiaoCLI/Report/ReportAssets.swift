@@ -4,7 +4,7 @@
 enum ReportAssets {
   static let css = """
     :root { --error: #b3261e; --warning: #9a6700; --info: #0b57d0; --hint: #5f6368; --pass: #1e7d32; --back: #b3261e;
-      --line: #d0d7de; --soft: #f6f8fa; font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif; }
+      --line: #d0d7de; --soft: #f6f8fa; font-family: "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei", sans-serif; }
     body { margin: 0 auto; max-width: 1100px; padding: 16px 24px 48px; color: #1f2328; line-height: 1.5; font-size: 14px; }
     h1 { font-size: 22px; margin: 8px 0 2px; } h2 { font-size: 18px; border-bottom: 1px solid var(--line); padding-bottom: 4px; margin-top: 28px; }
     h3 { font-size: 15px; margin: 0 0 4px; } h4 { font-size: 14px; margin: 8px 0 4px; }
