@@ -46,7 +46,7 @@ enum ModelExport {
         let budget = budgetInWan(form)
         for row in form.indicators {
           rows.append([
-            file.path, form.annex?.number ?? "", form.projectName ?? "", form.value(.department)?.trimmed ?? "", budget,
+            file.path, form.annex?.number ?? "", form.projectName ?? "", form.entry(meeting: .department)?.value?.trimmed ?? "", budget,
             row.level1.text, row.level2.text, row.name?.trimmed ?? "", row.value?.trimmed ?? "", row.standard?.trimmed ?? "",
             String(line(ofRow: row.rowIndex, form: form, base: base, tree: tree)),
           ])
@@ -88,7 +88,7 @@ enum ModelExport {
   }
 
   private static func budgetInWan(_ form: Form) -> String {
-    guard let cell = form.value(.budget), let amount = AmountScanner.parseCellAmount(cell.text, tableUnit: form.unit.moneyUnit) else {
+    guard let cell = form.budgetValue, let amount = AmountScanner.parseCellAmount(cell.text, tableUnit: form.unit.moneyUnit) else {
       return ""
     }
     return WanYuan.text(amount.value)
@@ -126,7 +126,7 @@ enum ModelExport {
     }
     let anchorLine = tree.position(of: base + form.anchorRange.lowerBound, in: .scalar).line + 1
     var budget: JSON = .null
-    if let cell = form.value(.budget), let amount = AmountScanner.parseCellAmount(cell.text, tableUnit: form.unit.moneyUnit) {
+    if let cell = form.budgetValue, let amount = AmountScanner.parseCellAmount(cell.text, tableUnit: form.unit.moneyUnit) {
       budget = .object([
         ("text", .string(cell.trimmed)), ("wanYuan", .string(budgetInWan(form))), ("yuan", .string("\(amount.value)")),
         ("line", .int(tree.position(of: base + cell.range.lowerBound, in: .scalar).line + 1)),
