@@ -39,7 +39,7 @@ enum ModelExport {
 
   /// One row per indicator.
   static func csv(_ files: [CheckedFile], header: Language, byteOrderMark: Bool = true) -> String {
-    var rows = [indicatorColumns.map { header == .zh ? $0.zh : $0.en }]
+    var rows = [indicatorColumns.map { LocalizedText(zh: $0.zh, en: $0.en).text(header) }]
     for file in files {
       let tree = file.tree
       for (form, base) in forms(tree, options: file.configuration.model) {
@@ -59,7 +59,7 @@ enum ModelExport {
   /// One row per form: its facts, its findings by severity, whether it can pass, the rules it breaks.
   static func formsCSV(_ model: ReportModel, header: Language, byteOrderMark: Bool = true) -> String {
     let text = ReportText(language: header)
-    var rows = [formColumns.map { header == .zh ? $0.zh : $0.en }]
+    var rows = [formColumns.map { LocalizedText(zh: $0.zh, en: $0.en).text(header) }]
     for form in model.forms {
       rows.append(
         [

@@ -35,7 +35,8 @@ enum ReportAssets {
     li.i > b { color: var(--info); } li.h > b { color: var(--hint); }
     li > a { font-family: monospace; color: #0b57d0; text-decoration: none; } li > i { color: #57606a; font-size: 12px; font-style: normal; }
     li > i::before { content: "line "; } :lang(zh) li > i::before { content: "行 "; } li > i.o::before { content: none; }
-    li > q { display: block; quotes: none; margin: 2px 0; padding: 2px 8px; border-left: 3px solid var(--line); background: var(--soft); white-space: pre-wrap; }
+    li > q { display: block; quotes: none; margin: 2px 0; padding: 2px 8px; border-left: 3px solid var(--line);
+      background: var(--soft); white-space: pre-wrap; }
     mark { background: #ffd8d3; color: inherit; border-bottom: 2px solid var(--error); }
     details.why summary { color: #57606a; font-size: 12px; cursor: pointer; } details.why p { margin: 2px 0 4px; color: #424a53; }
     .opinion textarea { width: 100%; box-sizing: border-box; font: inherit; font-size: 13px; }

@@ -112,7 +112,8 @@ struct ReportModel {
       let cost = CostAnalysis(form: form)
       return FormEntry(
         index: 0, path: file.path, line: file.location(of: tree.nodeStarts[nodeIndex] + form.anchorRange.lowerBound).line,
-        annex: form.annex?.number, title: form.title?.text, department: form.entry(meeting: .department)?.value.map(\.trimmed).flatMap { $0.isEmpty ? nil : $0 },
+        annex: form.annex?.number, title: form.title?.text,
+        department: form.entry(meeting: .department)?.value.map(\.trimmed).flatMap { $0.isEmpty ? nil : $0 },
         project: form.projectName, budget: cost.budget?.value, itemisedCost: cost.itemisedTotal,
         indicatorCount: form.indicators.count, findings: byForm[position])
     }

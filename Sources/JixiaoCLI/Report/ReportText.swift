@@ -5,7 +5,7 @@ import Foundation
 struct ReportText {
   let language: Language
 
-  private func pick(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
+  private func pick(_ zh: String, _ en: String) -> String { LocalizedText(zh: zh, en: en).text(language) }
 
   var htmlLanguage: String { pick("zh-CN", "en") }
   var title: String { pick("绩效目标表审核报告", "Performance-target forms: review report") }
