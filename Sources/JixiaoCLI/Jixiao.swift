@@ -20,7 +20,8 @@ public enum Jixiao {
   }
 
   static let commands: [Command] = [
-    CheckCommand.command, ConvertCommand.command, AnnotateCommand.command, ExportCommand.command, ExplainCommand.command, RulesCommand.command,
+    CheckCommand.command, ReportCommand.command, ConvertCommand.command, AnnotateCommand.command, ExportCommand.command,
+    ExplainCommand.command, RulesCommand.command,
     GenerateDocsCommand.command, TemplatesCommand.command, DebugCommand.command, ServerCommand.command,
   ]
 

@@ -2,34 +2,78 @@ import FormLint
 import FormModel
 import FormSyntax
 
-/// The form model as data: JSON (every field with its source line) or CSV (one row per indicator).
+/// The form model as data: JSON (every field with its source line) or CSV, one row per indicator or one row
+/// per form (with its findings counted).
+///
+/// CSV is what a reviewer opens in Excel or WPS on Chinese Windows: UTF-8 **with a BOM** (without it Excel
+/// reads the file as GBK and shows mojibake), CRLF line ends, Chinese column headers unless English ones are
+/// asked for.
 enum ModelExport {
-  static func json(_ files: [(SourceFile, SyntaxTree)], options: ModelOptions) -> String {
+  static func json(_ files: [CheckedFile]) -> String {
     JSON.object([
       ("version", .int(1)),
-      ("files", .array(files.map { source, tree in
-        .object([("path", .string(source.path)), ("forms", .array(forms(tree, options: options).map { formJSON($0, tree: tree) }))])
+      ("files", .array(files.map { file in
+        .object([
+          ("path", .string(file.path)),
+          ("forms", .array(forms(file.tree, options: file.configuration.model).map { formJSON($0, tree: file.tree) })),
+        ])
       })),
     ]).pretty + "\n"
   }
 
-  static let csvColumns = ["file", "annex", "project", "department", "budget_wan_yuan", "level1", "level2", "level3", "value", "standard", "line"]
+  /// The byte order mark that tells spreadsheet programs the CSV is UTF-8.
+  static let byteOrderMark = "\u{FEFF}"
 
-  static func csv(_ files: [(SourceFile, SyntaxTree)], options: ModelOptions) -> String {
-    var rows = [csvColumns]
-    for (source, tree) in files {
-      for (form, base) in forms(tree, options: options) {
+  /// Column headers of the one-row-per-indicator CSV: (English, Chinese).
+  static let indicatorColumns: [(en: String, zh: String)] = [
+    ("file", "文件"), ("annex", "附件"), ("project", "项目名称"), ("department", "预算部门"), ("budget_wan_yuan", "年度本级预算金额（万元）"),
+    ("level1", "一级指标"), ("level2", "二级指标"), ("level3", "三级指标"), ("value", "指标值"), ("standard", "绩效标准"), ("line", "行"),
+  ]
+
+  /// Column headers of the one-row-per-form CSV: (English, Chinese).
+  static let formColumns: [(en: String, zh: String)] = [
+    ("file", "文件"), ("line", "行"), ("annex", "附件"), ("department", "预算部门"), ("project", "项目名称"),
+    ("budget_wan_yuan", "年度本级预算金额（万元）"), ("itemised_cost_wan_yuan", "成本指标合计（万元）"), ("indicators", "指标数"),
+    ("errors", "错误"), ("warnings", "警告"), ("information", "信息"), ("hints", "提示"), ("status", "审核结论"), ("rules", "问题规则"),
+  ]
+
+  /// One row per indicator.
+  static func csv(_ files: [CheckedFile], header: Language, byteOrderMark: Bool = true) -> String {
+    var rows = [indicatorColumns.map { LocalizedText(zh: $0.zh, en: $0.en).text(header) }]
+    for file in files {
+      let tree = file.tree
+      for (form, base) in forms(tree, options: file.configuration.model) {
         let budget = budgetInWan(form)
         for row in form.indicators {
           rows.append([
-            source.path, form.annex?.number ?? "", form.projectName ?? "", form.value(.department)?.trimmed ?? "", budget,
+            file.path, form.annex?.number ?? "", form.projectName ?? "", form.entry(meeting: .department)?.value?.trimmed ?? "", budget,
             row.level1.text, row.level2.text, row.name?.trimmed ?? "", row.value?.trimmed ?? "", row.standard?.trimmed ?? "",
             String(line(ofRow: row.rowIndex, form: form, base: base, tree: tree)),
           ])
         }
       }
     }
-    return rows.map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    return csvText(rows, byteOrderMark: byteOrderMark)
+  }
+
+  /// One row per form: its facts, its findings by severity, whether it can pass, the rules it breaks.
+  static func formsCSV(_ model: ReportModel, header: Language, byteOrderMark: Bool = true) -> String {
+    let text = ReportText(language: header)
+    var rows = [formColumns.map { LocalizedText(zh: $0.zh, en: $0.en).text(header) }]
+    for form in model.forms {
+      rows.append(
+        [
+          form.path, String(form.line), form.annex ?? "", form.department ?? "", form.project ?? "",
+          form.budget.map(WanYuan.text) ?? "", WanYuan.text(form.itemisedCost), String(form.indicatorCount),
+        ] + Severity.allCases.map { String(form.count($0)) } + [
+          form.passes ? text.passing : text.sendBack, form.codes.joined(separator: " "),
+        ])
+    }
+    return csvText(rows, byteOrderMark: byteOrderMark)
+  }
+
+  private static func csvText(_ rows: [[String]], byteOrderMark: Bool) -> String {
+    (byteOrderMark ? ModelExport.byteOrderMark : "") + rows.map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
   }
 
   private static func forms(_ tree: SyntaxTree, options: ModelOptions) -> [(Form, Int)] {
@@ -44,11 +88,10 @@ enum ModelExport {
   }
 
   private static func budgetInWan(_ form: Form) -> String {
-    guard let cell = form.value(.budget), let amount = AmountScanner.parseCellAmount(cell.text, tableUnit: form.unit.moneyUnit) else {
+    guard let cell = form.budgetValue, let amount = AmountScanner.parseCellAmount(cell.text, tableUnit: form.unit.moneyUnit) else {
       return ""
     }
-    let text = amount.formatted(in: .wanYuan)
-    return text.hasSuffix("万元") ? String(text.dropLast(2)) : text
+    return WanYuan.text(amount.value)
   }
 
   private static func line(ofRow rowIndex: Int, form: Form, base: Int, tree: SyntaxTree) -> Int {
@@ -83,7 +126,7 @@ enum ModelExport {
     }
     let anchorLine = tree.position(of: base + form.anchorRange.lowerBound, in: .scalar).line + 1
     var budget: JSON = .null
-    if let cell = form.value(.budget), let amount = AmountScanner.parseCellAmount(cell.text, tableUnit: form.unit.moneyUnit) {
+    if let cell = form.budgetValue, let amount = AmountScanner.parseCellAmount(cell.text, tableUnit: form.unit.moneyUnit) {
       budget = .object([
         ("text", .string(cell.trimmed)), ("wanYuan", .string(budgetInWan(form))), ("yuan", .string("\(amount.value)")),
         ("line", .int(tree.position(of: base + cell.range.lowerBound, in: .scalar).line + 1)),

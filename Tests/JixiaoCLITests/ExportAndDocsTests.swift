@@ -24,12 +24,35 @@ import Testing
     #expect(((forms[0]["header"] as? [[String: Any]])?.first?["labelLine"] as? Int) == 4)
   }
 
-  @Test func exportCSVOneRowPerIndicator() {
+  @Test func exportCSVOneRowPerIndicatorWithBOMAndChineseHeaders() {
     let run = CLIRun(["export", "--format", "csv", Seed.url.path])
-    let rows = run.stdout.split(separator: "\r\n")
+    #expect(run.stdout.hasPrefix("\u{FEFF}文件,附件,项目名称,预算部门,年度本级预算金额（万元）,一级指标,二级指标,三级指标,指标值,绩效标准,行\r\n"))
+    let rows = run.stdout.dropFirst().split(separator: "\r\n")
     #expect(rows.count == 1 + 45)
-    #expect(rows.first == "file,annex,project,department,budget_wan_yuan,level1,level2,level3,value,standard,line")
     #expect(rows[1].contains(",5-1,\"1、普法、法治创建经费\",临武县司法局,14,产出指标,数量指标,") || rows[1].contains(",5-1,1、普法、法治创建经费,临武县司法局,14,产出指标,数量指标,"))
+    let english = CLIRun(["export", "--format", "csv", "--header", "en", Seed.url.path])
+    #expect(english.stdout.hasPrefix("\u{FEFF}file,annex,project,department,budget_wan_yuan,level1,level2,level3,value,standard,line\r\n"))
+    #expect(english.stdout.dropFirst().split(separator: "\r\n").dropFirst() == rows.dropFirst())
+  }
+
+  @Test func exportCSVOneRowPerFormWithItsFindings() throws {
+    let run = CLIRun(["export", "--format", "csv", "--rows", "form", Seed.url.path])
+    let rows = run.stdout.dropFirst().split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    #expect(run.stdout.hasPrefix("\u{FEFF}文件,行,附件,预算部门,项目名称,年度本级预算金额（万元）,成本指标合计（万元）,指标数,错误,警告,信息,提示,审核结论,问题规则\r\n"))
+    #expect(rows.count == 1 + 5)
+    #expect(rows.dropFirst().map { $0[2] } == ["5-1", "5-2", "5-3", "5-4", "5-5"])
+    #expect(rows.dropFirst().map { $0[5] } == ["14", "10", "92", "28", "16"])
+    // Per form, the severity counts add up to the findings `check` reports for the file.
+    let check = CLIRun(["check", "--format", "json", Seed.url.path])
+    let diagnostics = check.diagnostics
+    for (column, severity) in [(8, "error"), (9, "warning"), (10, "information"), (11, "hint")] {
+      #expect(rows.dropFirst().map { Int($0[column])! }.reduce(0, +) == diagnostics.filter { $0["severity"] as? String == severity }.count)
+    }
+    #expect(rows[1][12] == "需退回修改" && rows[1][13].contains("JX301"))
+    let english = CLIRun(["export", "--format", "csv", "--rows", "form", "--header", "en", "--lang", "en", Seed.url.path])
+    #expect(english.stdout.hasPrefix("\u{FEFF}file,line,annex,department,project,budget_wan_yuan,itemised_cost_wan_yuan,indicators,errors,"))
+    #expect(english.stdout.contains(",Send back,"))
+    #expect(CLIRun(["export", "--format", "csv", "--rows", "cell", Seed.url.path]).exitCode == 2)
   }
 
   @Test func explainAndRules() {
