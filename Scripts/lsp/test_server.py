@@ -84,8 +84,9 @@ async def test_fix_all_applies_safe_fixes_only(client: LanguageClient):
     assert [action.kind for action in actions] == ["source.fixAll.jixiao"]
     edits = actions[0].edit.document_changes[0].edits
     assert actions[0].edit.document_changes[0].text_document.version == 1
-    # Diagnostics carry only a key in `data`; the unsafe budget fix is what the budget's quick fix edits.
-    budget = next(d for d in diagnostics if d.code == "JX301" and d.range.start.line == 9)
+    # Diagnostics carry only a key in `data`; the unsafe year fix is what the wrong year's quick fix edits
+    # (JX301 offers no fix on the seed: no fix edits the budget, and the seed's cost values are not one cap).
+    budget = next(d for d in diagnostics if d.code == "JX401" and d.range.start.line == 128)
     quick = await client.text_document_code_action_async(
         types.CodeActionParams(
             text_document=doc(), range=budget.range,
@@ -96,7 +97,7 @@ async def test_fix_all_applies_safe_fixes_only(client: LanguageClient):
         if action.edit is not None and "忽略" not in action.title
         for edit in action.edit.document_changes[0].edits
     ]
-    assert unsafe, "the seed has unsafe fixes (JX301's budget change)"
+    assert unsafe, "the seed has unsafe fixes (JX401's year change)"
     for edit in edits:
         assert (edit.range.start.line, edit.range.start.character, edit.new_text) not in unsafe
     fixed = lines_of(apply_edits(SEED, edits))
