@@ -49,11 +49,22 @@ public struct FixEdit: Sendable, Equatable, Hashable {
   public var range: Range<Int>
   /// The new text.
   public var newText: String
+  /// Whether `newText` is already written in the form's layout (a whole new row); otherwise it is what a cell
+  /// or line should read, and the linter has the layout's writer escape it (`FormNode.writing`).
+  public var isLayoutText: Bool
 
-  /// Creates an edit.
+  /// Creates an edit of text as it should read.
   public init(range: Range<Int>, newText: String) {
     self.range = range
     self.newText = newText
+    isLayoutText = false
+  }
+
+  /// Creates an edit whose text is already in the form's layout (`FormNode.rowText`).
+  public init(range: Range<Int>, layoutText: String) {
+    self.range = range
+    newText = layoutText
+    isLayoutText = true
   }
 }
 
@@ -129,7 +140,11 @@ public struct Diagnostic: Sendable, Equatable, Hashable {
     copy.related = related.map { RelatedLocation(message: $0.message, range: transform($0.range)) }
     copy.fixes = fixes.map { fix in
       var moved = fix
-      moved.edits = fix.edits.map { FixEdit(range: transform($0.range), newText: $0.newText) }
+      moved.edits = fix.edits.map { edit in
+        var copy = edit
+        copy.range = transform(edit.range)
+        return copy
+      }
       return moved
     }
     return copy

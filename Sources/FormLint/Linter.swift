@@ -265,7 +265,7 @@ public final class Linter {
     let context = FormContext(form: form, settings: configuration.settings)
     var findings: [Diagnostic] = []
     for rule in rules where !configuration.isIgnored(type(of: rule).description.code, inForm: form.annex?.number) {
-      for finding in rule.check(form: context) { findings.append(configured(finding, rule)) }
+      for finding in rule.check(form: context) { findings.append(configured(finding, rule).written(in: node)) }
     }
     findings.sort(by: Linter.documentOrder)
     return CachedForm(node: node, findings: findings, summary: summary)

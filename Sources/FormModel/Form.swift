@@ -6,18 +6,30 @@ public struct CellText: Sendable, Equatable {
   public let cellIndex: Int
   /// Byte range of the cell's text (after the TAB, through the last line's text).
   public let range: Range<Int>
-  /// The text, continuation lines joined by their line breaks as written.
+  /// The text, continuation lines joined by their line breaks as written, decoded from the layout's escapes.
   public let text: String
+  /// Where each byte of `text` sits in the node (the identity in the notation).
+  public let map: CellTextMap
+
+  init(cellIndex: Int, content: CellContent) {
+    self.cellIndex = cellIndex
+    range = content.range
+    text = content.text
+    map = content.map
+  }
+
+  /// The node-relative range of a range of `text`'s UTF-8 offsets.
+  public func nodeRange(_ inner: Range<Int>) -> Range<Int> { map.nodeRange(inner) }
+
+  /// The UTF-8 offset in `text` of a node-relative offset.
+  public func textOffset(ofNodeOffset offset: Int) -> Int { map.textOffset(ofNodeOffset: offset) }
 
   /// The text without surrounding whitespace.
   public var trimmed: String { TextClean.trimmed(text) }
   /// Whether the cell holds only whitespace.
   public var isBlank: Bool { trimmed.isEmpty }
   /// Byte range of the trimmed text (relative to the node).
-  public var trimmedRange: Range<Int> {
-    let inner = TextClean.trimmedRange(text)
-    return (range.lowerBound + inner.lowerBound)..<(range.lowerBound + inner.upperBound)
-  }
+  public var trimmedRange: Range<Int> { nodeRange(TextClean.trimmedRange(text)) }
 }
 
 /// A header label and its value cell.

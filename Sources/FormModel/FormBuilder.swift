@@ -248,7 +248,7 @@ private struct FormReader {
     defer { header = HeaderReader(rows: headerRows).entries() }
     for (rowIndex, row) in node.rows.enumerated() {
       let cells = node.cells(of: row).enumerated().map { offset, cell in
-        CellText(cellIndex: row.cells.lowerBound + offset, range: node.contentRange(ofCell: cell), text: node.text(ofCell: cell))
+        CellText(cellIndex: row.cells.lowerBound + offset, content: node.content(ofCell: cell))
       }
       if cells.contains(where: { TextClean.squeezed($0.text).hasSuffix("审核意见") }) {
         section = .review

@@ -19,8 +19,8 @@ struct FormLocation {
   /// The located cell's text, if the offset is in a cell.
   var cell: LocatedCell? {
     guard let cellIndex else { return nil }
-    let range = node.contentRange(ofCell: node.cells[cellIndex])
-    return LocatedCell(cellIndex: cellIndex, range: range, text: node.text(range))
+    let content = node.content(ofCell: node.cells[cellIndex])
+    return LocatedCell(cellIndex: cellIndex, range: content.range, text: content.text, map: content.map)
   }
 
   /// A node-relative range made absolute.
@@ -52,9 +52,7 @@ extension Document {
     let base = tree.nodeStarts[index]
     let local = offset - base
     let lineIndex = node.lineIndex(containing: local)
-    let cellIndex = lineIndex.flatMap { line in
-      node.cells.firstIndex { $0.lineIndices.contains(line) && node.lines[line].kind != .blank }
-    }
+    let cellIndex = node.cellIndex(containing: local)
     return FormLocation(node: node, base: base, local: local, form: form(of: node), cellIndex: cellIndex, lineIndex: lineIndex)
   }
 
@@ -74,10 +72,11 @@ struct LocatedCell {
   let cellIndex: Int
   let range: Range<Int>
   let text: String
+  let map: CellTextMap
 
   /// The byte range of the text without surrounding whitespace.
-  var trimmedRange: Range<Int> {
-    let inner = TextClean.trimmedRange(text)
-    return (range.lowerBound + inner.lowerBound)..<(range.lowerBound + inner.upperBound)
-  }
+  var trimmedRange: Range<Int> { map.nodeRange(TextClean.trimmedRange(text)) }
+
+  /// The node-relative range of a range of the text.
+  func nodeRange(_ inner: Range<Int>) -> Range<Int> { map.nodeRange(inner) }
 }

@@ -9,12 +9,13 @@ extension Server {
     let document = try document(params.textDocument.uri)
     let mapping = document.mapping(session.unit)
     let offset = mapping.offset(params.position)
-    guard let location = document.locate(offset), let lineIndex = location.lineIndex,
-      location.node.lines[lineIndex].kind == .cellStart || location.node.lines[lineIndex].kind == .continuation
+    guard let location = document.locate(offset), let lineIndex = location.lineIndex, let cellIndex = location.cellIndex
     else { return nil }
-    // The item replaces the text of the cursor's line in the cell (an edit must stay on one line).
+    // The item replaces the cell's text on the cursor's line (an edit must stay on one line).
     let line = location.node.lines[lineIndex]
-    let replaced = mapping.range(location.absolute(line.contentStart..<line.contentEnd))
+    let content = location.node.cells[cellIndex].content
+    let onLine = max(content.lowerBound, line.contentStart)..<max(max(content.lowerBound, line.contentStart), min(content.upperBound, line.contentEnd))
+    let replaced = mapping.range(location.absolute(onLine))
     func items(_ labels: [String], kind: CompletionItemKind, detail: String) -> CompletionList {
       CompletionList(
         items: labels.enumerated().map { index, label in

@@ -19,8 +19,7 @@ extension Server {
         range = cellRange
       } else if let amount = amount(in: cell, at: location.local, form: location.form) {
         sections.append(amountHover(amount, language: language))
-        range = location.absolute(
-          (cell.range.lowerBound + amount.range.lowerBound)..<(cell.range.lowerBound + amount.range.upperBound))
+        range = location.absolute(cell.nodeRange(amount.range))
       } else if let (row, level) = location.categoryCell {
         sections.append(categoryHover(row, level: level, profile: location.form.profile, language: language))
         range = cellRange
@@ -43,7 +42,7 @@ extension Server {
 
   /// The amount of money under the cursor in a cell.
   private func amount(in cell: LocatedCell, at local: Int, form: Form) -> Amount? {
-    let inCell = local - cell.range.lowerBound
+    let inCell = cell.map.textOffset(ofNodeOffset: local)
     let unit: MoneyUnit = form.unit == .yuan ? .yuan : .wanYuan
     return AmountScanner.amounts(in: cell.text, tableUnit: unit).first {
       $0.range.lowerBound <= inCell && inCell <= $0.range.upperBound

@@ -50,8 +50,7 @@ extension Server {
     }
     func scanValues(_ cell: CellText?) {
       guard let cell, !cell.isBlank else { return }
-      let base = cell.range.lowerBound
-      func shifted(_ range: Range<Int>) -> Range<Int> { (base + range.lowerBound)..<(base + range.upperBound) }
+      func shifted(_ range: Range<Int>) -> Range<Int> { cell.nodeRange(range) }
       if IndicatorRow.isNotApplicable(cell.text) {
         spans.append((cell.trimmedRange, .placeholder))
         return
@@ -67,9 +66,9 @@ extension Server {
     }
     if let headerRow = form.indicatorHeaderRow {
       for index in form.node.rows[headerRow].cells {
-        let range = form.node.contentRange(ofCell: form.node.cells[index])
-        let inner = TextClean.trimmedRange(form.node.text(range))
-        if !inner.isEmpty { spans.append(((range.lowerBound + inner.lowerBound)..<(range.lowerBound + inner.upperBound), .label)) }
+        let content = form.node.content(ofCell: form.node.cells[index])
+        let inner = TextClean.trimmedRange(content.text)
+        if !inner.isEmpty { spans.append((content.map.nodeRange(inner), .label)) }
       }
     }
     for row in form.indicators {

@@ -67,11 +67,11 @@ extension Server {
       let firstLine = tree.nodeFirstLines[index]
       // A form's trailing blank lines stay visible.
       var last = node.lines.count - 1
-      while last > 0 && node.lines[last].kind == .blank { last -= 1 }
+      while last > 0 && node.isEmpty(line: last) { last -= 1 }
       if last > 0 { ranges.append(FoldingRange(startLine: firstLine, endLine: firstLine + last, kind: .region)) }
       for table in node.tables where table.lines.count > 1 {
         var end = table.lines.upperBound - 1
-        while end > table.lines.lowerBound && node.lines[end].kind == .blank { end -= 1 }
+        while end > table.lines.lowerBound && node.isEmpty(line: end) { end -= 1 }
         if end > table.lines.lowerBound {
           ranges.append(
             FoldingRange(startLine: firstLine + table.lines.lowerBound, endLine: firstLine + end, kind: .region))

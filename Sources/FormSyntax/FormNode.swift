@@ -2,6 +2,10 @@
 ///
 /// Immutable and self-contained (offsets are relative to the node), so an edit elsewhere in the document
 /// reuses the node as is, by identity.
+///
+/// `rows`, `cells`, `tables` and `blocks` are the layout-neutral table view that FormModel, FormLint and
+/// FormServer read: the node's layout (notation, TSV, Markdown) decides how they were read from the bytes and
+/// how fixes are written back (`FormNode+Writing.swift`), and nothing above FormSyntax asks which it is.
 public final class FormNode: Sendable {
   /// The node's text, byte for byte.
   public let bytes: [UInt8]
@@ -9,6 +13,8 @@ public final class FormNode: Sendable {
   public let bomLength: Int
   /// Whether the node is a form (it starts at an annex or title line) rather than a preamble.
   public let isForm: Bool
+  /// The layout the node's tables are written in (detected or pinned when the node was parsed).
+  public let layout: Layout
   /// Every physical line, in order; together with the BOM they cover `bytes` exactly.
   public let lines: [SyntaxLine]
   /// Every cell, in order.
@@ -20,18 +26,31 @@ public final class FormNode: Sendable {
   /// The top-level structure in source order.
   public let blocks: [SyntaxBlock]
 
-  init(bytes: [UInt8], bomLength: Int, isForm: Bool, lines: [SyntaxLine]) {
+  init(bytes: [UInt8], bomLength: Int, isForm: Bool, layout: Layout = .notation, lines: [SyntaxLine]) {
     self.bytes = bytes
     self.bomLength = bomLength
     self.isForm = isForm
-    self.lines = lines
-    var builder = StructureBuilder()
-    for index in lines.indices { builder.add(line: index, kind: lines[index].kind) }
-    builder.finish()
-    cells = builder.cells
-    rows = builder.rows
-    tables = builder.tables
-    blocks = builder.blocks
+    self.layout = layout
+    switch layout {
+    case .notation:
+      self.lines = lines
+      var builder = StructureBuilder(lines: lines)
+      for index in lines.indices { builder.add(line: index, kind: lines[index].kind) }
+      builder.finish()
+      cells = builder.cells
+      rows = builder.rows
+      tables = builder.tables
+      blocks = builder.blocks
+    case .tsv, .markdown:
+      let structure = bytes.withUnsafeBufferPointer {
+        layout == .tsv ? RowLayoutReader.tsv($0, lines: lines) : RowLayoutReader.markdown($0, lines: lines)
+      }
+      self.lines = structure.lines
+      cells = structure.cells
+      rows = structure.rows
+      tables = structure.tables
+      blocks = structure.blocks
+    }
   }
 
   /// Number of bytes.
@@ -42,26 +61,42 @@ public final class FormNode: Sendable {
     bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
   }
 
-  /// Byte range of a cell's text: from after its TAB to the end of its last line's text.
+  /// Byte range of a cell's content: in the notation from after its TAB to the end of its last line's text.
   ///
-  /// A multi-line cell's text keeps its inner line breaks as written, so offsets in the text map one to one
-  /// to offsets in the file.
-  public func contentRange(ofCell cell: SyntaxCell) -> Range<Int> {
-    lines[cell.firstLine].contentStart..<lines[cell.firstLine + cell.lineCount - 1].contentEnd
-  }
+  /// A multi-line cell's text keeps its inner line breaks as written. Where the layout escapes (`""`, `\|`,
+  /// `<br>`), offsets in the text differ from offsets in the file: use `content(ofCell:)` to map them.
+  public func contentRange(ofCell cell: SyntaxCell) -> Range<Int> { cell.content }
 
-  /// A cell's text (see `contentRange(ofCell:)`).
-  public func text(ofCell cell: SyntaxCell) -> String { text(contentRange(ofCell: cell)) }
+  /// A cell's text, decoded from its layout's syntax (see `content(ofCell:)`).
+  public func text(ofCell cell: SyntaxCell) -> String { content(ofCell: cell).text }
 
-  /// A line's text without TAB and line break.
+  /// A line's text without TAB (or heading marks) and line break.
   public func text(ofLine index: Int) -> String { text(lines[index].contentStart..<lines[index].contentEnd) }
 
   /// The cells of a row.
   public func cells(of row: SyntaxRow) -> ArraySlice<SyntaxCell> { cells[row.cells] }
+
+  /// Index (in `cells`) of the cell whose raw range holds the relative `offset` (its end included), if any.
+  public func cellIndex(containing offset: Int) -> Int? {
+    var low = 0
+    var high = cells.count
+    while low < high {
+      let middle = (low + high) / 2
+      if cells[middle].raw.upperBound < offset { low = middle + 1 } else { high = middle }
+    }
+    guard low < cells.count, cells[low].raw.lowerBound <= offset, offset <= cells[low].raw.upperBound else { return nil }
+    // Between two cells sharing a boundary (an empty TSV cell), the later one holds the offset only at its start.
+    return low
+  }
+
+  /// Whether a line holds nothing before its line break.
+  public func isEmpty(line index: Int) -> Bool { lines[index].contentEnd == lines[index].start }
 }
 
 /// Groups classified lines into cells, rows and tables.
-private struct StructureBuilder {
+struct StructureBuilder {
+  let lines: [SyntaxLine]
+  init(lines: [SyntaxLine]) { self.lines = lines }
   var cells: [SyntaxCell] = []
   var rows: [SyntaxRow] = []
   var tables: [SyntaxTable] = []
@@ -107,7 +142,7 @@ private struct StructureBuilder {
       } else {
         blocks.append(.blankLine(index))
       }
-    case .free:
+    case .free, .row, .delimiter:
       closeTable()
       flushBlanksAsBlocks()
       blocks.append(.freeLine(index))
@@ -121,7 +156,11 @@ private struct StructureBuilder {
 
   private mutating func closeCell() {
     guard let start = openCellStart else { return }
-    cells.append(SyntaxCell(firstLine: start, lineCount: openCellLines))
+    let last = lines[start + openCellLines - 1]
+    cells.append(
+      SyntaxCell(
+        firstLine: start, lineCount: openCellLines, content: lines[start].contentStart..<last.contentEnd,
+        raw: lines[start].start..<last.contentEnd))
     openCellStart = nil
     openCellLines = 0
   }

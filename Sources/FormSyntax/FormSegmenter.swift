@@ -5,6 +5,10 @@
 /// title line with no table after it (before the next annex or title) opens no form; its lines stay free lines
 /// of the node before (or of the preamble), and lose their boundary mark. Whether a piece holds a table depends
 /// on the piece alone, so incremental reparsing of whole nodes stays exact.
+///
+/// The cut is the same in every layout: where Markdown may occur (`LayoutPolicy.allowsMarkdown`) a heading's
+/// text is classified without its `#` marks and a pipe row never starts a form. Each piece's layout is then
+/// chosen from its own lines (`LayoutEvidence`), so it too depends on the piece alone.
 struct FormSegmenter {
   /// A piece of text that becomes one form node, with its lines in absolute offsets.
   struct Piece {
@@ -12,6 +16,38 @@ struct FormSegmenter {
     var end: Int
     var isForm: Bool
     var lines: [SyntaxLine] = []
+    /// The piece's layout, from the policy (detected from the piece's lines or pinned).
+    var layout: Layout = .notation
+    /// Whether the piece holds a table in its layout (a form without one opens no form).
+    var hasTable = false
+  }
+
+  /// What the lines of a piece say about its layout, and whether it holds a table.
+  struct LayoutEvidence {
+    /// Lines that open a cell the notation's way: a TAB, and no other TAB on the line.
+    var notationLines = 0
+    /// Lines that start with a TAB (notation cells; TSV rows whose first cell is empty).
+    var tabLedLines = 0
+    /// Lines with a TAB between cells (a TAB after the first byte, or after non-TAB text), heading lines aside.
+    var tsvLines = 0
+    /// Markdown pipe rows directly followed by a delimiter row.
+    var markdownTables = 0
+    var previousWasPipeRow = false
+
+    func layout(fallback: Layout) -> Layout {
+      if markdownTables > 0 { return .markdown }
+      if tsvLines > notationLines { return .tsv }
+      if notationLines > 0 { return .notation }
+      return fallback
+    }
+
+    func hasTable(in layout: Layout) -> Bool {
+      switch layout {
+      case .notation: return tabLedLines > 0
+      case .tsv: return tsvLines + tabLedLines > 0
+      case .markdown: return markdownTables > 0
+      }
+    }
   }
 
   /// Scans `bytes[range]`. `atDocumentStart` allows a BOM and a preamble.
@@ -19,7 +55,7 @@ struct FormSegmenter {
   /// `endsAnnexOnly` tells whether the last piece holds only an annex line and blank lines: a title line
   /// right after the range would then belong to it.
   static func split(
-    _ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, atDocumentStart: Bool
+    _ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, atDocumentStart: Bool, policy: LayoutPolicy = .pinned(.notation)
   ) -> (pieces: [Piece], bomLength: Int, endsAnnexOnly: Bool) {
     var bomLength = 0
     if atDocumentStart && range.count >= 3 && bytes[range.lowerBound] == 0xEF && bytes[range.lowerBound + 1] == 0xBB
@@ -28,6 +64,18 @@ struct FormSegmenter {
       bomLength = 3
     }
     var pieces: [Piece] = []
+    let markdown = policy.allowsMarkdown
+    var evidence = LayoutEvidence()
+    func finished(_ piece: Piece) -> Piece {
+      var piece = piece
+      switch policy {
+      case .detect(let fallback): piece.layout = evidence.layout(fallback: fallback)
+      case .pinned(let layout): piece.layout = layout
+      }
+      piece.hasTable = evidence.hasTable(in: piece.layout)
+      evidence = LayoutEvidence()
+      return piece
+    }
     var current = Piece(start: range.lowerBound, end: range.lowerBound, isForm: false)
     var annexOnly = false
     var inCell = false
@@ -36,7 +84,7 @@ struct FormSegmenter {
     // A bounded view so that scanning never runs past the range.
     let view = UnsafeBufferPointer(rebasing: bytes[0..<rangeEnd])
     while lineStart < rangeEnd {
-      let (contentEnd, end) = LineScanner.scanLine(view, from: lineStart)
+      let (contentEnd, end, tabs) = LineScanner.scanLine(view, from: lineStart)
       var contentStart = lineStart
       let kind: LineKind
       var boundary = false
@@ -46,11 +94,18 @@ struct FormSegmenter {
       } else if view[lineStart] == LineScanner.tab {
         kind = .cellStart
         contentStart = lineStart + 1
+      } else if markdown && MarkdownScanner.pipeStart(view, lineStart, contentEnd) != nil {
+        // A pipe row never starts a form.
+        kind = inCell ? .continuation : .free
       } else {
-        let heading = LineScanner.heading(view, lineStart, contentEnd)
+        // The classifier sees a Markdown heading's text without its `#` marks.
+        let text =
+          markdown ? (MarkdownScanner.headingText(view, lineStart, contentEnd) ?? lineStart..<contentEnd) : lineStart..<contentEnd
+        let heading = LineScanner.heading(view, text.lowerBound, text.upperBound)
         boundary = heading != .none
-        isAnnex = boundary && Headings.hasAnnexPrefix(view, lineStart, contentEnd)
+        isAnnex = boundary && Headings.hasAnnexPrefix(view, text.lowerBound, text.upperBound)
         kind = (!boundary && inCell) ? .continuation : .free
+        if boundary { contentStart = text.lowerBound }
       }
       if boundary {
         let gluedToAnnex = !isAnnex && current.isForm && annexOnly
@@ -59,7 +114,7 @@ struct FormSegmenter {
             current.isForm = true
           } else {
             current.end = lineStart
-            pieces.append(current)
+            pieces.append(finished(current))
             current = Piece(start: lineStart, end: lineStart, isForm: true)
           }
           annexOnly = isAnnex
@@ -69,6 +124,7 @@ struct FormSegmenter {
       } else if kind != .blank {
         annexOnly = false
       }
+      evidence.add(view, lineStart, contentEnd, tabs: tabs, isBoundary: boundary)
       inCell = kind == .cellStart || kind == .continuation
       current.lines.append(
         SyntaxLine(
@@ -77,7 +133,7 @@ struct FormSegmenter {
       lineStart = end
     }
     current.end = rangeEnd
-    if !current.lines.isEmpty || pieces.isEmpty || bomLength > 0 { pieces.append(current) }
+    if !current.lines.isEmpty || pieces.isEmpty || bomLength > 0 { pieces.append(finished(current)) }
     return (mergingTablelessForms(pieces), bomLength, annexOnly)
   }
 
@@ -86,7 +142,7 @@ struct FormSegmenter {
     var result: [Piece] = []
     result.reserveCapacity(pieces.count)
     for var piece in pieces {
-      if piece.isForm && !piece.lines.contains(where: { $0.kind == .cellStart }) {
+      if piece.isForm && !piece.hasTable {
         piece.lines = piece.lines.map {
           SyntaxLine(
             start: $0.start, contentStart: $0.contentStart, contentEnd: $0.contentEnd, end: $0.end, kind: $0.kind,
@@ -103,5 +159,28 @@ struct FormSegmenter {
       result.append(piece)
     }
     return result
+  }
+}
+
+extension FormSegmenter.LayoutEvidence {
+  /// Counts one line's evidence.
+  @inline(__always)
+  mutating func add(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, tabs: Int, isBoundary: Bool) {
+    if tabs > 0 && !isBoundary {
+      if bytes[start] == LineScanner.tab {
+        tabLedLines += 1
+        if tabs == 1 { notationLines += 1 } else { tsvLines += 1 }
+      } else {
+        tsvLines += 1
+      }
+    }
+    guard start < end, !isBoundary, bytes[start] == MarkdownScanner.pipe || bytes[start] == MarkdownScanner.space
+      || bytes[start] == 0x2D || bytes[start] == 0x3A
+    else {
+      previousWasPipeRow = false
+      return
+    }
+    if previousWasPipeRow && MarkdownScanner.isDelimiterRow(bytes, start, end) { markdownTables += 1 }
+    previousWasPipeRow = MarkdownScanner.pipeStart(bytes, start, end) != nil
   }
 }

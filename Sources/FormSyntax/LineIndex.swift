@@ -32,7 +32,7 @@ public struct LineIndex: Sendable {
     bytes.withUnsafeBufferPointer { buffer in
       var index = 0
       while index < buffer.count {
-        let (_, end) = LineScanner.scanLine(buffer, from: index)
+        let (_, end, _) = LineScanner.scanLine(buffer, from: index)
         if end < buffer.count || (end > index && LineIndex.endsWithBreak(buffer, end)) { starts.append(end) }
         index = end
       }

@@ -24,6 +24,12 @@ public enum SyntaxKind: String, Sendable, CaseIterable {
   case text = "TEXT"
   /// `\n`, `\r\n` or `\r`.
   case lineBreak = "LINE_BREAK"
+  /// What separates the cells of a row in a row layout: a TAB (TSV), a pipe and its padding (Markdown).
+  case separator = "SEPARATOR"
+  /// Layout syntax that is not cell text: heading marks, a Markdown delimiter row, TSV quotes.
+  case markup = "MARKUP"
+  /// A Markdown table's delimiter row (`|---|---|`).
+  case delimiterRow = "DELIMITER_ROW"
 }
 
 /// What a physical line is, decided from its first bytes and the line before it.
@@ -36,4 +42,8 @@ public enum LineKind: UInt8, Sendable {
   case cellStart
   /// A non-empty line without TAB right after a cell line: it continues that cell.
   case continuation
+  /// A line of a table row in a row layout (TSV, Markdown): cells side by side, a quoted TSV cell may span lines.
+  case row
+  /// A Markdown table's delimiter row (`|---|:---:|`).
+  case delimiter
 }

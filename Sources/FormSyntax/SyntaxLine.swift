@@ -33,17 +33,44 @@ public struct SyntaxLine: Sendable, Equatable {
   public var end: Int { Int(rawEnd) }
 }
 
-/// A table cell: a TAB-led line and the continuation lines after it.
+/// A table cell in any layout: the byte range of its content and of its raw text, and the lines it touches.
+///
+/// In the notation a cell is a TAB-led line and the continuation lines after it; its raw range runs from the
+/// TAB to the end of its last line's text. In TSV the raw range holds the quotes of a quoted cell; in Markdown
+/// the padding between the pipes. The content is what the cell says, still in the layout's syntax
+/// (`""`, `\|`, `<br>`): `FormNode.content(ofCell:)` decodes it.
 public struct SyntaxCell: Sendable, Equatable {
-  /// Index of the cell's first line in its form's `lines`.
+  /// Index of the first line the cell touches in its form's `lines`.
   public let firstLine: Int
-  /// Number of lines (1 + continuation lines).
+  /// Number of lines the cell touches.
   public let lineCount: Int
+  let rawContentStart: UInt32
+  let rawContentEnd: UInt32
+  let rawRawStart: UInt32
+  let rawRawEnd: UInt32
+  /// Whether the content holds escapes of its layout (`""`, `\|`, `<br>`), so its text differs from its bytes.
+  public let isEscaped: Bool
+
+  init(firstLine: Int, lineCount: Int, content: Range<Int>, raw: Range<Int>, isEscaped: Bool = false) {
+    self.firstLine = firstLine
+    self.lineCount = lineCount
+    rawContentStart = UInt32(content.lowerBound)
+    rawContentEnd = UInt32(content.upperBound)
+    rawRawStart = UInt32(raw.lowerBound)
+    rawRawEnd = UInt32(raw.upperBound)
+    self.isEscaped = isEscaped
+  }
+
   /// Lines of this cell as indices.
   public var lineIndices: Range<Int> { firstLine..<(firstLine + lineCount) }
+  /// Byte range of the content (relative to the node).
+  public var content: Range<Int> { Int(rawContentStart)..<Int(rawContentEnd) }
+  /// Byte range of the cell with its layout syntax (TAB, quotes, padding), separators between cells excluded.
+  public var raw: Range<Int> { Int(rawRawStart)..<Int(rawRawEnd) }
 }
 
-/// A table row: cells, then the blank line that ends the row (absent at the end of a form or file).
+/// A table row: cells, then (in the notation) the blank line that ends the row (absent at the end of a form or
+/// file, and in the row layouts, where a row is one line, or more when a quoted TSV cell spans lines).
 public struct SyntaxRow: Sendable, Equatable {
   /// Indices into the form's `cells`.
   public let cells: Range<Int>
@@ -53,7 +80,7 @@ public struct SyntaxRow: Sendable, Equatable {
   public let lines: Range<Int>
 }
 
-/// A table: consecutive rows, with any extra blank lines between them.
+/// A table: consecutive rows, with any extra blank lines between them (and a Markdown table's delimiter row).
 public struct SyntaxTable: Sendable, Equatable {
   /// Indices into the form's `rows`.
   public let rows: Range<Int>

@@ -39,7 +39,7 @@ extension SyntaxTree {
     let lower = min(max(edit.range.lowerBound, 0), byteCount)
     let upper = min(max(edit.range.upperBound, lower), byteCount)
     guard !nodes.isEmpty else {
-      let tree = SyntaxTree(parsing: edit.replacement)
+      let tree = SyntaxTree(parsing: edit.replacement, layout: layoutPolicy)
       return IncrementalParseResult(
         tree: tree, changedNodes: 0..<tree.nodes.count, changedRange: 0..<tree.byteCount, reusedNodeCount: 0)
     }
@@ -57,7 +57,7 @@ extension SyntaxTree {
       for index in first...last { region.append(contentsOf: nodes[index].bytes) }
       region.replaceSubrange((lower - regionStart)..<(upper - regionStart), with: edit.replacement)
       let (parsed, endsAnnexOnly) = region.withUnsafeBufferPointer {
-        SyntaxTree.parseNodes($0, range: 0..<$0.count, atDocumentStart: first == 0)
+        SyntaxTree.parseNodes($0, range: 0..<$0.count, atDocumentStart: first == 0, policy: layoutPolicy)
       }
       // The next untouched node starts with a title that would join an annex-only form: reparse more.
       if endsAnnexOnly && last + 1 < nodes.count && startsWithTitle(nodes[last + 1]) {
@@ -78,7 +78,7 @@ extension SyntaxTree {
       newNodes.reserveCapacity(nodes.count + parsed.count)
       newNodes.append(contentsOf: parsed[prefix..<(parsed.count - suffix)])
       newNodes.append(contentsOf: nodes[(last + 1 - suffix)...])
-      let tree = SyntaxTree(nodes: newNodes)
+      let tree = SyntaxTree(nodes: newNodes, policy: layoutPolicy)
       let changedNodes = (first + prefix)..<(first + parsed.count - suffix)
       let changedRange: Range<Int>
       if changedNodes.isEmpty {
@@ -100,6 +100,7 @@ extension SyntaxTree {
   }
 
   private func sameNode(_ old: FormNode, _ new: FormNode) -> Bool {
-    old.length == new.length && old.bomLength == new.bomLength && old.isForm == new.isForm && old.bytes == new.bytes
+    old.length == new.length && old.bomLength == new.bomLength && old.isForm == new.isForm && old.layout == new.layout
+      && old.bytes == new.bytes
   }
 }

@@ -11,20 +11,23 @@ public struct SyntaxTree: Sendable {
   public let nodeFirstLines: [Int]
   /// Total number of bytes.
   public let byteCount: Int
+  /// How each form's layout was chosen; edits reparse with the same policy.
+  public let layoutPolicy: LayoutPolicy
 
-  /// Parses `bytes`.
-  public init(parsing bytes: [UInt8]) {
+  /// Parses `bytes`; each form's layout is chosen by `layout` (detected from its content by default).
+  public init(parsing bytes: [UInt8], layout: LayoutPolicy = .automatic) {
     let nodes = bytes.withUnsafeBufferPointer { buffer in
-      SyntaxTree.parseNodes(buffer, range: 0..<buffer.count, atDocumentStart: true).nodes
+      SyntaxTree.parseNodes(buffer, range: 0..<buffer.count, atDocumentStart: true, policy: layout).nodes
     }
-    self.init(nodes: nodes)
+    self.init(nodes: nodes, policy: layout)
   }
 
   /// Parses a string's UTF-8.
-  public init(parsing text: String) { self.init(parsing: Array(text.utf8)) }
+  public init(parsing text: String, layout: LayoutPolicy = .automatic) { self.init(parsing: Array(text.utf8), layout: layout) }
 
-  init(nodes: [FormNode]) {
+  init(nodes: [FormNode], policy: LayoutPolicy) {
     self.nodes = nodes
+    layoutPolicy = policy
     var starts: [Int] = []
     var firstLines: [Int] = []
     starts.reserveCapacity(nodes.count)
@@ -43,9 +46,10 @@ public struct SyntaxTree: Sendable {
   }
 
   static func parseNodes(
-    _ buffer: UnsafeBufferPointer<UInt8>, range: Range<Int>, atDocumentStart: Bool
+    _ buffer: UnsafeBufferPointer<UInt8>, range: Range<Int>, atDocumentStart: Bool, policy: LayoutPolicy
   ) -> (nodes: [FormNode], endsAnnexOnly: Bool) {
-    let (pieces, bomLength, endsAnnexOnly) = FormSegmenter.split(buffer, range: range, atDocumentStart: atDocumentStart)
+    let (pieces, bomLength, endsAnnexOnly) = FormSegmenter.split(
+      buffer, range: range, atDocumentStart: atDocumentStart, policy: policy)
     var nodes: [FormNode] = []
     nodes.reserveCapacity(pieces.count)
     for (index, piece) in pieces.enumerated() {
@@ -56,7 +60,9 @@ public struct SyntaxTree: Sendable {
           end: $0.end - base, kind: $0.kind, isFormBoundary: $0.isFormBoundary)
       }
       let bytes = Array(UnsafeBufferPointer(rebasing: buffer[piece.start..<piece.end]))
-      nodes.append(FormNode(bytes: bytes, bomLength: index == 0 ? bomLength : 0, isForm: piece.isForm, lines: lines))
+      nodes.append(
+        FormNode(
+          bytes: bytes, bomLength: index == 0 ? bomLength : 0, isForm: piece.isForm, layout: piece.layout, lines: lines))
     }
     return (nodes, endsAnnexOnly)
   }

@@ -1,3 +1,4 @@
+import FormSyntax
 import Foundation
 
 /// The files under `Tests/Fixtures`, found from this source file's path (no bundle resources needed).
@@ -26,6 +27,21 @@ public enum Fixtures {
 
   /// The seed corpus: five 2021 forms of 临武县司法局, LF line ends, 536 lines.
   public static var seedBytes: [UInt8] { bytes(named: "linwu-sifaju-2021.txt") }
+
+  /// The seed converted to clipboard TSV by `Scripts/layouts/convert_notation.py` (one row per line).
+  public static var seedTSVBytes: [UInt8] { bytes(named: "linwu-sifaju-2021.clipboard.tsv") }
+
+  /// The seed converted to Markdown pipe tables by `Scripts/layouts/convert_notation.py`.
+  public static var seedMarkdownBytes: [UInt8] { bytes(named: "linwu-sifaju-2021.md") }
+
+  /// The seed in a layout.
+  public static func seedBytes(in layout: Layout) -> [UInt8] {
+    switch layout {
+    case .notation: return seedBytes
+    case .tsv: return seedTSVBytes
+    case .markdown: return seedMarkdownBytes
+    }
+  }
 
   /// The seed corpus as a string.
   public static var seedText: String { String(decoding: seedBytes, as: UTF8.self) }

@@ -50,25 +50,29 @@ struct RandomIncrementalTests {
   @discardableResult
   static func run(
     from start: [UInt8], edits count: Int, seed: UInt64, maximumDeletion: Int, sizeLimit: Int,
-    describeEvery: Int, sourceLocation: SourceLocation = #_sourceLocation
+    describeEvery: Int, policy: LayoutPolicy = .automatic, layoutEdits: Layout? = nil,
+    sourceLocation: SourceLocation = #_sourceLocation
   ) -> Int {
     var editor = RandomEditor(random: SeededGenerator(environment: "JIXIAO_SEED", fallback: seed))
     var text = start
-    var tree = SyntaxTree(parsing: text)
+    var tree = SyntaxTree(parsing: text, layout: policy)
     var reusedTotal = 0
     for iteration in 0..<count {
-      var edit = editor.edit(of: text, maximumDeletion: maximumDeletion)
+      var edit =
+        layoutEdits.map { RandomLayoutEdit.make(in: text, layout: $0, using: &editor.random) }
+        ?? editor.edit(of: text, maximumDeletion: maximumDeletion)
       // Keep the document near its size: past the limit, an insertion becomes a deletion.
       if text.count > sizeLimit { edit.replacement = [] }
       let result = tree.applying(edit)
       text.replaceSubrange(edit.range, with: edit.replacement)
-      let fresh = SyntaxTree(parsing: text)
+      let fresh = SyntaxTree(parsing: text, layout: policy)
       let context =
         "\(editor.random.seedDescription), edit \(iteration): \(edit.range) ← \"\(escaped(edit.replacement))\""
       let same = expectSameTree(
         result.tree, fresh, comparingDescriptions: iteration % describeEvery == 0, context,
         sourceLocation: sourceLocation)
-      let problems = reuseProblems(result, old: tree)
+      var problems = reuseProblems(result, old: tree)
+      if iteration % describeEvery == 0 { problems += structureProblems(result.tree, source: text) }
       if !problems.isEmpty { fail(context + ": " + problems.joined(separator: "; "), sourceLocation: sourceLocation) }
       // Stop at the first failure: later edits would only repeat it.
       guard same && problems.isEmpty else { return reusedTotal }
@@ -110,6 +114,17 @@ struct RandomIncrementalTests {
     let seed = Fixtures.seedBytes
     let reused = Self.run(
       from: seed, edits: 10_000, seed: 0x5EED_0003, maximumDeletion: 400, sizeLimit: 3 * seed.count, describeEvery: 10)
+    #expect(reused > 10_000)
+  }
+
+  @Test(
+    "10,000 random edits of the seed in each row layout, detected and pinned",
+    arguments: [(Layout.tsv, LayoutPolicy.automatic), (.markdown, .automatic), (.tsv, .pinned(.tsv)), (.markdown, .pinned(.markdown))])
+  func rowLayoutEdits(layout: Layout, policy: LayoutPolicy) {
+    let seed = Fixtures.seedBytes(in: layout)
+    let reused = Self.run(
+      from: seed, edits: 10_000, seed: 0x5EED_0006, maximumDeletion: 400, sizeLimit: 3 * seed.count, describeEvery: 10,
+      policy: policy, layoutEdits: layout)
     #expect(reused > 10_000)
   }
 

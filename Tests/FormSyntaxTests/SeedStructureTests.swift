@@ -77,6 +77,8 @@ struct SeedStructureTests {
         case .free: line.isFormBoundary ? "F" : "f"
         case .cellStart: "c"
         case .continuation: "+"
+        case .row: "r"
+        case .delimiter: "d"
         }
       }
       return (node.isForm ? "form@" : "preamble@") + "\(tree.nodeFirstLines[index]):" + kinds.joined()

@@ -52,7 +52,7 @@ func structureProblems(_ tree: SyntaxTree, source: [UInt8]) -> [String] {
     if index > 0 && node.bomLength != 0 { problems.append(prefix + "BOM after the first node") }
     let isLastNode = index == tree.nodes.count - 1
     problems += lineProblems(node, isLastNode: isLastNode).map { prefix + $0 }
-    problems += cellAndRowProblems(node).map { prefix + $0 }
+    problems += (node.layout == .notation ? cellAndRowProblems(node) : rowLayoutProblems(node)).map { prefix + $0 }
     problems += blockProblems(node).map { prefix + $0 }
   }
   return problems
@@ -75,8 +75,20 @@ private func lineProblems(_ node: FormNode, isLastNode: Bool) -> [String] {
     if !([[0x0A], [0x0D, 0x0A], [0x0D]].contains(lineBreak) || (lineBreak.isEmpty && isFinal)) {
       problems.append("line \(index) ends with \(lineBreak)")
     }
-    let startsWithTab = line.contentStart > line.start
-    if startsWithTab != (line.kind == .cellStart) { problems.append("line \(index) TAB does not match kind") }
+    let skipsPrefix = line.contentStart > line.start
+    if line.kind == .cellStart {
+      if !skipsPrefix || node.bytes[line.start] != 0x09 || line.contentStart != line.start + 1 {
+        problems.append("cell line \(index) does not start with its TAB")
+      }
+    } else if skipsPrefix
+      && !(line.kind == .free && node.bytes[line.start..<line.contentStart].allSatisfy { [0x20, 0x09, 0x23].contains($0) })
+    {
+      problems.append("line \(index) skips a prefix that is no heading mark")
+    }
+    if node.layout == .notation && [.row, .delimiter].contains(line.kind) { problems.append("row-layout line \(index) in notation") }
+    if node.layout != .notation && [.cellStart, .continuation].contains(line.kind) {
+      problems.append("notation line \(index) in \(node.layout)")
+    }
     if line.kind == .blank && line.contentEnd != line.start { problems.append("blank line \(index) has text") }
     if line.kind == .continuation && index > 0 && ![.cellStart, .continuation].contains(node.lines[index - 1].kind) {
       problems.append("continuation line \(index) follows a \(node.lines[index - 1].kind) line")
@@ -128,6 +140,50 @@ private func cellAndRowProblems(_ node: FormNode) -> [String] {
   return problems
 }
 
+/// TSV and Markdown: cells in order inside their rows' lines, content inside raw, rows partition the cells, every
+/// row line covered by one row, each cell's decoded text consistent with its map.
+private func rowLayoutProblems(_ node: FormNode) -> [String] {
+  var problems: [String] = []
+  var previousEnd = 0
+  for (index, cell) in node.cells.enumerated() {
+    let raw = cell.raw
+    let content = cell.content
+    if raw.lowerBound < previousEnd || raw.upperBound > node.length { problems.append("cell \(index) raw \(raw) out of order") }
+    if content.lowerBound < raw.lowerBound || content.upperBound > raw.upperBound {
+      problems.append("cell \(index) content \(content) outside raw \(raw)")
+    }
+    previousEnd = raw.upperBound
+    let lines = cell.lineIndices
+    if lines.isEmpty || node.lines[lines.lowerBound].start > raw.lowerBound
+      || node.lines[lines.upperBound - 1].end < raw.upperBound
+    {
+      problems.append("cell \(index) lines \(lines) do not hold it")
+    }
+    let decoded = node.content(ofCell: cell)
+    // Lenient decoding turns a malformed byte into U+FFFD (3 bytes): the map holds for valid UTF-8 only.
+    let valid = String(validating: node.bytes[content], as: UTF8.self) != nil
+    if valid && decoded.map.nodeOffset(decoded.text.utf8.count) != content.upperBound || decoded.map.nodeOffset(0) != content.lowerBound {
+      problems.append("cell \(index) map does not span its content")
+    }
+    if !cell.isEscaped && decoded.text != node.text(content) { problems.append("cell \(index) unescaped text differs") }
+  }
+  var nextCell = 0
+  var rowLines: [Int] = []
+  for row in node.rows {
+    if row.cells.lowerBound != nextCell || row.cells.isEmpty { problems.append("rows do not partition the cells") }
+    nextCell = row.cells.upperBound
+    if row.terminator != nil { problems.append("a row-layout row with a terminator") }
+    for cell in node.cells[row.cells] where !row.lines.contains(cell.firstLine) || cell.lineIndices.upperBound > row.lines.upperBound {
+      problems.append("cell at line \(cell.firstLine) outside its row \(row.lines)")
+    }
+    rowLines += row.lines
+  }
+  if nextCell != node.cells.count { problems.append("rows leave cells out") }
+  let expected = node.lines.indices.filter { node.lines[$0].kind == .row }
+  if rowLines != expected { problems.append("rows do not cover the row lines in order") }
+  return problems
+}
+
 private func blockProblems(_ node: FormNode) -> [String] {
   var problems: [String] = []
   var covered: [Int] = []
@@ -146,7 +202,7 @@ private func blockProblems(_ node: FormNode) -> [String] {
       nextRow = table.rows.upperBound
       covered += table.lines
       let rowLines = Set(node.rows[table.rows].flatMap(\.lines))
-      for line in table.lines where !rowLines.contains(line) && node.lines[line].kind != .blank {
+      for line in table.lines where !rowLines.contains(line) && ![.blank, .delimiter].contains(node.lines[line].kind) {
         problems.append("table line \(line) outside rows is not blank")
       }
     }
@@ -174,7 +230,9 @@ func expectSameTree(
   let sameNodes =
     actual.nodeStarts == expected.nodeStarts && actual.nodeFirstLines == expected.nodeFirstLines
     && zip(actual.nodes, expected.nodes).allSatisfy { pair in
-      pair.0.isForm == pair.1.isForm && pair.0.bomLength == pair.1.bomLength && pair.0.lines == pair.1.lines
+      pair.0.isForm == pair.1.isForm && pair.0.bomLength == pair.1.bomLength && pair.0.layout == pair.1.layout
+        && pair.0.lines == pair.1.lines && pair.0.cells == pair.1.cells && pair.0.rows == pair.1.rows
+        && pair.0.tables == pair.1.tables && pair.0.blocks == pair.1.blocks
     }
   let actualRecords = sameNodes ? [] : actual.records
   let expectedRecords = sameNodes ? [] : expected.records

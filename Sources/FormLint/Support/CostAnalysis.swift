@@ -64,7 +64,7 @@ public struct CostAnalysis {
     return AmountScanner.amounts(in: text, tableUnit: tableUnit).compactMap { amount in
       defer { previousEnd = max(previousEnd, amount.range.upperBound) }
       guard case .item = amount.role else { return nil }
-      let range = (cell.range.lowerBound + amount.range.lowerBound)..<(cell.range.lowerBound + amount.range.upperBound)
+      let range = cell.nodeRange(amount.range)
       let label = label(in: utf8, from: previousEnd, to: amount.range.lowerBound)
       return Item(amount: amount, label: label, range: range)
     }

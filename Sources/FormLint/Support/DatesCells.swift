@@ -12,7 +12,7 @@ struct DatedCell {
 
   /// `range` (relative to the cell's text) made relative to the form node.
   func nodeRange(_ range: Range<Int>) -> Range<Int> {
-    (cell.range.lowerBound + range.lowerBound)..<(cell.range.lowerBound + range.upperBound)
+    cell.nodeRange(range)
   }
 }
 

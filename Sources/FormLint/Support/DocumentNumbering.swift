@@ -72,7 +72,7 @@ enum DocumentNumbering {
       end += 1
     }
     guard end > start, end < scalars.count, "、.．，,".unicodeScalars.contains(scalars[end].scalar) else { return nil }
-    let range = (cell.range.lowerBound + scalars[start].offset)..<(cell.range.lowerBound + scalars[end].offset)
+    let range = cell.nodeRange(scalars[start].offset..<scalars[end].offset)
     return DocumentNumber(prefix: "", number: number, range: range)
   }
 

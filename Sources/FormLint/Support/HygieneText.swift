@@ -7,21 +7,24 @@ struct HygieneCell {
   let range: Range<Int>
   /// The text, inner line breaks included.
   let text: String
+  /// Text offsets to node offsets.
+  let map: CellTextMap
   /// Whether the cell belongs to the review block (财政局审核意见 down to the signature line).
   let isReview: Bool
 
   /// The text's scalars with their UTF-8 offsets into `text` (computed once: several rules walk them).
   let scalars: [(scalar: Unicode.Scalar, offset: Int)]
 
-  init(range: Range<Int>, text: String, isReview: Bool) {
-    self.range = range
-    self.text = text
+  init(content: CellContent, isReview: Bool) {
+    range = content.range
+    text = content.text
+    map = content.map
     self.isReview = isReview
     scalars = HygieneText.scalars(text)
   }
 
   /// A node-relative range for a range relative to the cell's text.
-  func nodeRange(_ inner: Range<Int>) -> Range<Int> { (range.lowerBound + inner.lowerBound)..<(range.lowerBound + inner.upperBound) }
+  func nodeRange(_ inner: Range<Int>) -> Range<Int> { map.nodeRange(inner) }
 }
 
 /// Text walking shared by the 5xx rules, which look at bytes the model's trimmed views hide.
@@ -33,8 +36,7 @@ enum HygieneText {
     var result: [HygieneCell] = []
     for (rowIndex, row) in node.rows.enumerated() {
       for cell in node.cells(of: row) {
-        let range = node.contentRange(ofCell: cell)
-        result.append(HygieneCell(range: range, text: node.text(range), isReview: review.contains(rowIndex)))
+        result.append(HygieneCell(content: node.content(ofCell: cell), isReview: review.contains(rowIndex)))
       }
     }
     return result

@@ -12,18 +12,14 @@ enum StructureEdits {
   /// The offset just after a row, its terminating blank line included: where a new row can start.
   ///
   /// Nil when the row ends the node without a blank line (a row inserted there would join it).
-  static func offset(after rowIndex: Int, in node: FormNode) -> Int? {
-    let row = node.rows[rowIndex]
-    guard row.terminator != nil else { return nil }
-    return node.lines[row.lines.upperBound - 1].end
-  }
+  static func offset(after rowIndex: Int, in node: FormNode) -> Int? { node.offset(afterRow: rowIndex) }
 
-  /// The offset where a row starts (its first line's TAB).
-  static func offset(before rowIndex: Int, in node: FormNode) -> Int { node.lines[node.rows[rowIndex].lines.lowerBound].start }
+  /// The offset where a row starts, nil where no row can go before it (see `FormNode.offset(beforeRow:)`).
+  static func offset(before rowIndex: Int, in node: FormNode) -> Int? { node.offset(beforeRow: rowIndex) }
 
-  /// The text of a row of cells, with the blank line that ends it.
-  static func rowText(_ cells: [String], lineBreak: String) -> String {
-    cells.map { "\t\($0)\(lineBreak)" }.joined() + lineBreak
+  /// An edit inserting a row of cells at `offset`, written in the node's layout with its line ends.
+  static func insertRow(_ cells: [String], at offset: Int, in node: FormNode) -> FixEdit {
+    FixEdit(range: offset..<offset, layoutText: node.rowText(cells, lineBreak: lineBreak(in: node)))
   }
 
   /// Edit distance between two strings, by Character (labels are short CJK words).

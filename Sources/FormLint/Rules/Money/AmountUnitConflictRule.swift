@@ -61,7 +61,7 @@ struct AmountUnitConflictRule: Rule {
     let local = number ?? amount.range
     let written = String(decoding: bytes[local], as: UTF8.self)
     let converted = amount.formatted(in: unit)
-    let range = (cell.range.lowerBound + local.lowerBound)..<(cell.range.lowerBound + local.upperBound)
+    let range = cell.nodeRange(local)
     let message = LocalizedText(
       zh: "金额 \(written) 以\(amount.unit.symbol)书写，与表格单位\(unit.symbol)相差千倍以上，容易与年度本级预算金额 \(budget.formatted(in: unit)) 误读：按表格单位为 \(converted)",
       en: "The amount \(written) is written in \(amount.unit.symbol), at least 1000 times smaller than the table unit \(unit.symbol), and is easily misread against the budget of \(budget.formatted(in: unit)): in the table unit it is \(converted)")

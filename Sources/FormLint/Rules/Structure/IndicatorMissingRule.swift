@@ -90,11 +90,11 @@ struct IndicatorMissingRule: Rule {
     if sameParent == nil, let parent, let level1Cell = template.level1Cell {
       cells[level1Cell.cellIndex - row.cells.lowerBound] = "\(parent)指标"
     }
-    let text = StructureEdits.rowText(cells, lineBreak: StructureEdits.lineBreak(in: node))
+    let edit = StructureEdits.insertRow(cells, at: offset, in: node)
     return [
       Fix(
         title: LocalizedText(zh: "插入“\(category)指标”空行", en: "Insert an empty “\(category)指标” row"), isSafe: false,
-        edits: [FixEdit(range: offset..<offset, newText: text)])
+        edits: [edit])
     ]
   }
 }

@@ -79,7 +79,7 @@ struct IndicatorValueEmptyRule: Rule {
     let kept = String(decoding: bytes[trimmed.lowerBound..<keptEnd], as: UTF8.self)
     if let last = kept.unicodeScalars.last, "：:，,、 \u{3000}".unicodeScalars.contains(last) { keptEnd -= UTF8.width(last) }
     let nameEdit = FixEdit(
-      range: (name.range.lowerBound + keptEnd)..<(name.range.lowerBound + trimmed.upperBound), newText: "")
+      range: name.nodeRange(keptEnd..<trimmed.upperBound), newText: "")
     return [
       Fix(
         title: LocalizedText(zh: "把“\(movedText)”移到指标值", en: "Move “\(movedText)” into 指标值"), isSafe: false,

@@ -81,11 +81,11 @@ struct RequiredFieldMissingRule: Rule {
       offset = nil
     }
     guard let offset else { return [] }
-    let text = StructureEdits.rowText([name, ""], lineBreak: StructureEdits.lineBreak(in: node))
+    let edit = StructureEdits.insertRow([name, ""], at: offset, in: node)
     return [
       Fix(
         title: LocalizedText(zh: "插入“\(name)”一行", en: "Insert a “\(name)” row"), isSafe: false,
-        edits: [FixEdit(range: offset..<offset, newText: text)])
+        edits: [edit])
     ]
   }
 }

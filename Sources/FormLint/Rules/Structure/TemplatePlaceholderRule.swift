@@ -53,7 +53,7 @@ struct TemplatePlaceholderRule: Rule {
       let scalars = HygieneText.scalars(cell.text)
       let total = cell.text.utf8.count
       for match in TemplatePlaceholderRule.matches(scalars, length: total) {
-        let range = (cell.range.lowerBound + match.range.lowerBound)..<(cell.range.lowerBound + match.range.upperBound)
+        let range = cell.nodeRange(match.range)
         let found = String(decoding: Array(cell.text.utf8)[match.range], as: UTF8.self)
         // Safe only when what remains still says something: a note beside a real value.
         let rest = TextClean.trimmed(

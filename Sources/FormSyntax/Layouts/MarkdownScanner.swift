@@ -1,0 +1,114 @@
+/// Byte-level reading of GitHub-flavoured Markdown lines: headings, pipe rows, delimiter rows.
+///
+/// Only what a form needs: a pipe table is a row of `|`-separated cells, a delimiter row under its first row,
+/// more pipe rows; everything else (headings, paragraphs, lists) is a free line. See Grammar/MARKDOWN-LAYOUT.md.
+enum MarkdownScanner {
+  static let pipe: UInt8 = 0x7C
+  static let backslash: UInt8 = 0x5C
+  static let hash: UInt8 = 0x23
+  static let space: UInt8 = 0x20
+
+  /// The offset of the leading `|` of a pipe row (after at most three spaces), or nil.
+  static func pipeStart(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int? {
+    var index = start
+    while index < end && index - start < 3 && bytes[index] == space { index += 1 }
+    return index < end && bytes[index] == pipe ? index : nil
+  }
+
+  /// The text of an ATX heading (`## 附件5-1 ##` → `附件5-1`), or nil when the line is no heading.
+  static func headingText(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Range<Int>? {
+    var index = start
+    while index < end && index - start < 3 && bytes[index] == space { index += 1 }
+    let marks = index
+    while index < end && bytes[index] == hash { index += 1 }
+    let level = index - marks
+    guard level >= 1 && level <= 6 else { return nil }
+    guard index == end || bytes[index] == space || bytes[index] == LineScanner.tab else { return nil }
+    while index < end && (bytes[index] == space || bytes[index] == LineScanner.tab) { index += 1 }
+    var last = end
+    while last > index && (bytes[last - 1] == space || bytes[last - 1] == LineScanner.tab) { last -= 1 }
+    // An optional closing sequence of #s, preceded by a space.
+    var closing = last
+    while closing > index && bytes[closing - 1] == hash { closing -= 1 }
+    if closing < last && (closing == index || bytes[closing - 1] == space || bytes[closing - 1] == LineScanner.tab) {
+      last = closing
+      while last > index && (bytes[last - 1] == space || bytes[last - 1] == LineScanner.tab) { last -= 1 }
+    }
+    return index..<last
+  }
+
+  /// Whether the line is a delimiter row: cells of `-` with optional `:` at either end, at least one `|`.
+  static func isDelimiterRow(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+    var pipes = 0
+    var dashes = 0
+    var index = start
+    while index < end {
+      switch bytes[index] {
+      case pipe: pipes += 1
+      case 0x2D: dashes += 1
+      case 0x3A, space, LineScanner.tab: break
+      default: return false
+      }
+      index += 1
+    }
+    return pipes > 0 && dashes > 0
+  }
+
+  /// A cell of a pipe row: raw range between the pipes, content without the padding.
+  struct Cell {
+    var raw: Range<Int>
+    var content: Range<Int>
+    var isEscaped: Bool
+  }
+
+  /// The cells of a pipe row whose leading `|` is at `pipeStart`; `\|` does not separate.
+  ///
+  /// The trailing `|` is optional: text after the last pipe is a last cell unless it is only padding.
+  static func cells(_ bytes: UnsafeBufferPointer<UInt8>, pipeStart: Int, end: Int) -> [Cell] {
+    var cells: [Cell] = []
+    var cellStart = pipeStart + 1
+    var index = cellStart
+    var escaped = false
+    func close(_ cellEnd: Int) {
+      var contentStart = cellStart
+      var contentEnd = cellEnd
+      while contentStart < contentEnd && isPadding(bytes[contentStart]) { contentStart += 1 }
+      while contentEnd > contentStart && isPadding(bytes[contentEnd - 1]) { contentEnd -= 1 }
+      cells.append(Cell(raw: cellStart..<cellEnd, content: contentStart..<contentEnd, isEscaped: escaped))
+      escaped = false
+    }
+    while index < end {
+      let byte = bytes[index]
+      if byte == backslash && index + 1 < end && bytes[index + 1] == pipe {
+        escaped = true
+        index += 2
+        continue
+      }
+      if byte == 0x3C && isLineBreakTag(bytes, index, end) != nil { escaped = true }
+      if byte == pipe {
+        close(index)
+        cellStart = index + 1
+      }
+      index += 1
+    }
+    // Text after the last pipe is a cell unless it is only padding.
+    var tail = cellStart
+    while tail < end && isPadding(bytes[tail]) { tail += 1 }
+    if tail < end { close(end) }
+    return cells
+  }
+
+  @inline(__always)
+  static func isPadding(_ byte: UInt8) -> Bool { byte == space || byte == LineScanner.tab }
+
+  /// The length of a `<br>`, `<br/>` or `<br />` tag (any case) at `index`, or nil.
+  static func isLineBreakTag(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int) -> Int? {
+    guard index + 4 <= end, bytes[index] == 0x3C, bytes[index + 1] | 0x20 == 0x62, bytes[index + 2] | 0x20 == 0x72
+    else { return nil }
+    var next = index + 3
+    while next < end && bytes[next] == space { next += 1 }
+    if next < end && bytes[next] == 0x2F { next += 1 }
+    guard next < end && bytes[next] == 0x3E else { return nil }
+    return next + 1 - index
+  }
+}
