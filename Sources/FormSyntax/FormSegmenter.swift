@@ -32,7 +32,8 @@ struct FormSegmenter {
     var tsvLines = 0
     /// Markdown pipe rows directly followed by a delimiter row.
     var markdownTables = 0
-    var previousWasPipeRow = false
+    /// The previous line when it is a pipe row: where its leading pipe is and where its text ends.
+    var previousPipeRow: (pipe: Int, end: Int)?
 
     func layout(fallback: Layout) -> Layout {
       if markdownTables > 0 { return .markdown }
@@ -177,10 +178,17 @@ extension FormSegmenter.LayoutEvidence {
     guard start < end, !isBoundary, bytes[start] == MarkdownScanner.pipe || bytes[start] == MarkdownScanner.space
       || bytes[start] == 0x2D || bytes[start] == 0x3A
     else {
-      previousWasPipeRow = false
+      previousPipeRow = nil
       return
     }
-    if previousWasPipeRow && MarkdownScanner.isDelimiterRow(bytes, start, end) { markdownTables += 1 }
-    previousWasPipeRow = MarkdownScanner.pipeStart(bytes, start, end) != nil
+    let pipe = MarkdownScanner.pipeStart(bytes, start, end)
+    // A table as the Markdown reader takes one: a pipe row, then a pipe-led delimiter row of as many cells.
+    if let previous = previousPipeRow, let pipe, MarkdownScanner.isDelimiterRow(bytes, start, end),
+      MarkdownScanner.cells(bytes, pipeStart: pipe, end: end).count
+        == MarkdownScanner.cells(bytes, pipeStart: previous.pipe, end: previous.end).count
+    {
+      markdownTables += 1
+    }
+    previousPipeRow = pipe.map { ($0, end) }
   }
 }

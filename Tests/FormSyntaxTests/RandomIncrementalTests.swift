@@ -125,7 +125,9 @@ struct RandomIncrementalTests {
     let reused = Self.run(
       from: seed, edits: 10_000, seed: 0x5EED_0006, maximumDeletion: 400, sizeLimit: 3 * seed.count, describeEvery: 10,
       policy: policy, layoutEdits: layout)
-    #expect(reused > 10_000)
+    // An edit that breaks a form's only pipe table merges the form into the one before (a form needs a table),
+    // so fewer nodes are left to reuse than in the notation; reuse must still happen on most edits.
+    #expect(reused > 5_000)
   }
 
   @Test("random edits on a 1 MB generated document")

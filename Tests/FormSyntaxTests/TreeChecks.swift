@@ -48,7 +48,7 @@ func structureProblems(_ tree: SyntaxTree, source: [UInt8]) -> [String] {
       problems.append(prefix + "form without boundary line")
     }
     if !node.isForm && node.lines.contains(where: \.isFormBoundary) { problems.append(prefix + "boundary in preamble") }
-    if node.isForm && !node.lines.contains(where: { $0.kind == .cellStart }) { problems.append(prefix + "form without a table") }
+    if node.isForm && !holdsTable(node) { problems.append(prefix + "form without a table") }
     if index > 0 && node.bomLength != 0 { problems.append(prefix + "BOM after the first node") }
     let isLastNode = index == tree.nodes.count - 1
     problems += lineProblems(node, isLastNode: isLastNode).map { prefix + $0 }
@@ -56,6 +56,16 @@ func structureProblems(_ tree: SyntaxTree, source: [UInt8]) -> [String] {
     problems += blockProblems(node).map { prefix + $0 }
   }
   return problems
+}
+
+/// Whether a node holds a table as its layout's segmenter sees one: a TAB-led line (notation); a line with a TAB,
+/// a row unless the TAB sits in a one-cell quoted field (TSV); a pipe table (Markdown).
+private func holdsTable(_ node: FormNode) -> Bool {
+  switch node.layout {
+  case .notation: return node.lines.contains { $0.kind == .cellStart }
+  case .tsv: return node.lines.contains { !$0.isFormBoundary && node.bytes[$0.start..<$0.contentEnd].contains(0x09) }
+  case .markdown: return !node.tables.isEmpty
+  }
 }
 
 private func lineProblems(_ node: FormNode, isLastNode: Bool) -> [String] {
