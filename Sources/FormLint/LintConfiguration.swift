@@ -1,4 +1,5 @@
 import FormModel
+import FormSyntax
 
 /// Which rules run, at what severity, with which model overrides: the resolved configuration for one file.
 public struct LintConfiguration: Sendable, Equatable {
@@ -16,6 +17,8 @@ public struct LintConfiguration: Sendable, Equatable {
   public var formIgnores: [String: Set<String>]
   /// Language of messages.
   public var language: Language
+  /// The layout every form is read in (`"layout"` in .jixiao.json, `--layout`); nil detects it per form.
+  public var layout: Layout?
 
   /// The default configuration.
   public init(
@@ -52,6 +55,9 @@ public struct LintConfiguration: Sendable, Equatable {
     guard let annex else { return false }
     return formIgnores[annex]?.contains(code) ?? false
   }
+
+  /// How to choose the layouts of the file at `path` (its name gives the fallback: Markdown for `*.md`).
+  public func layoutPolicy(forPath path: String?) -> LayoutPolicy { LayoutPolicy.forFile(named: path ?? "", pinned: layout) }
 
   private func matches(_ code: String, _ pattern: String, name: String) -> Bool {
     pattern == "ALL" || code.hasPrefix(pattern.uppercased()) || pattern == name

@@ -31,7 +31,7 @@ final class Document {
     self.uri = uri
     path = Session.path(of: uri)
     self.version = version
-    tree = SyntaxTree(parsing: text)
+    tree = SyntaxTree(parsing: text, layout: resolved.configuration.layoutPolicy(forPath: path ?? uri))
     self.resolved = resolved
     linter = Linter(configuration: resolved.configuration)
     self.revision = revision
@@ -48,7 +48,7 @@ final class Document {
 
   /// Replaces the whole text.
   func replaceAll(with text: String, revision: Int) {
-    tree = SyntaxTree(parsing: text)
+    tree = SyntaxTree(parsing: text, layout: tree.layoutPolicy)
     self.revision = revision
   }
 
@@ -59,6 +59,8 @@ final class Document {
       return
     }
     self.resolved = resolved
+    let policy = resolved.configuration.layoutPolicy(forPath: path ?? uri)
+    if policy != tree.layoutPolicy { tree = SyntaxTree(parsing: tree.printedBytes, layout: policy) }
     linter = Linter(configuration: resolved.configuration)
     conversions = DiagnosticConversionCache()
     lintedRevision = nil

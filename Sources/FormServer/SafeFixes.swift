@@ -30,7 +30,7 @@ enum SafeFixes {
       guard !applied.isEmpty, fixed != text else { break }
       if firstPass == nil { firstPass = applied } else { firstPass = [] }
       text = fixed
-      let tree = SyntaxTree(parsing: text)
+      let tree = SyntaxTree(parsing: text, layout: document.tree.layoutPolicy)
       findings = Linter(configuration: document.resolved.configuration).lint(tree)
     }
     guard let firstPass else { return [] }

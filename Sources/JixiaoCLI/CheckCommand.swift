@@ -11,6 +11,9 @@ enum CheckCommand {
     OptionSpec("--select", value: "CODES", help: "Run only these rule codes or prefixes (comma-separated, repeatable)."),
     OptionSpec("--ignore", value: "CODES", help: "Skip these rule codes or prefixes."),
     OptionSpec("--lang", value: "zh|en", help: "Language of messages (default: zh, or the configuration's)."),
+    OptionSpec(
+      "--layout", value: "auto|notation|tsv|markdown",
+      help: "How the forms are written: Word's text export, pasted TSV or Markdown (default: detect per form)."),
     OptionSpec("--profile", value: "ID", help: "Indicator profile: hunan-2021, mof-2015 or mof-2021 (default: detect per form)."),
     OptionSpec("--year", value: "YEAR", help: "Form year, instead of the title's."),
     OptionSpec("--config", value: "FILE", help: "Use this configuration file instead of searching for .jixiao.json."),
@@ -122,6 +125,8 @@ struct CommandLineOverrides {
   var language: Language?
   var profile: ProfileID?
   var year: Int?
+  /// `--layout`: nil keeps the configuration's; `.some(nil)` is `auto`.
+  var layout: Layout??
 
   init(_ arguments: ParsedArguments) throws {
     select = arguments.list("--select")
@@ -137,6 +142,13 @@ struct CommandLineOverrides {
           en: "unknown profile '\(name)' (\(ProfileID.allCases.map(\.rawValue).joined(separator: ", ")))")
       }
       profile = parsed
+    }
+    if let name = arguments.value("--layout") {
+      guard name == "auto" || Layout(rawValue: name) != nil else {
+        throw UsageError(
+          zh: "未知的版式“\(name)”（可用：auto、notation、tsv、markdown）", en: "unknown layout '\(name)' (auto, notation, tsv, markdown)")
+      }
+      layout = .some(Layout(rawValue: name))
     }
     if let text = arguments.value("--year") {
       guard let parsed = Int(text), (1900...2100).contains(parsed) else { throw UsageError(zh: "--year 需要一个年份，如 2021", en: "--year needs a year such as 2021") }
@@ -156,6 +168,7 @@ struct CommandLineOverrides {
     if let language { configuration.language = language }
     if let profile { configuration.model.profile = profile }
     if let year { configuration.model.year = year }
+    if let layout { configuration.layout = layout }
   }
 }
 

@@ -1,15 +1,17 @@
 import FormLint
+import FormSyntax
 import Foundation
 import OfficeFormats
 
-/// `jixiao convert`: a Word or Excel form as text — the notation (what Word's text export gives, so the form
-/// can be edited and checked in an editor), TSV or Markdown.
+/// `jixiao convert`: a form in another layout — a Word or Excel file, or a text form in any layout (notation,
+/// TSV, Markdown), as the notation (what Word's text export gives), TSV or Markdown.
 enum ConvertCommand {
   static let command = Jixiao.Command(
-    name: "convert", summary: "Convert a .docx/.xlsx form to text (the notation, TSV or Markdown).",
-    usage: "jixiao convert FILE.docx|FILE.xlsx [--to notation|tsv|markdown] [-o OUT]",
+    name: "convert", summary: "Convert a form to another layout: the notation, TSV or Markdown (from text, .docx or .xlsx).",
+    usage: "jixiao convert FILE [--to notation|tsv|markdown] [--layout auto|notation|tsv|markdown] [-o OUT]",
     options: [
       OptionSpec("--to", value: "notation|tsv|markdown", help: "Output format (default: notation, as Word's text export)."),
+      OptionSpec("--layout", value: "auto|notation|tsv|markdown", help: "How a text FILE is written (default: detect per form)."),
       OptionSpec("--output", "-o", value: "FILE", help: "Write to FILE (atomically) instead of standard output."),
       OptionSpec("--max-file-size", value: "BYTES", help: "Refuse files larger than this (default 64 MiB)."),
       OptionSpec("--lang", value: "zh|en", help: "Language of messages (default: zh)."),
@@ -31,6 +33,10 @@ enum ConvertCommand {
     var failed = false
     for path in arguments.positionals {
       do {
+        if let text = try TextConversion.converted(path: path, to: format, arguments: arguments, maximumSize: maximumSize, console: console) {
+          output += text
+          continue
+        }
         let (_, rendered) = try OfficeInput.read(path: path, maximumSize: maximumSize)
         switch format {
         case "tsv": output += OfficeTextExport.tsv(rendered.document)
@@ -101,5 +107,20 @@ enum OfficeTextExport {
       }
     }
     return parts.joined(separator: "\n\n") + (parts.isEmpty ? "" : "\n")
+  }
+}
+
+/// Text forms in any layout, converted through the table view (`SyntaxTree.converted(to:)`).
+enum TextConversion {
+  /// The converted text, or nil when `path` is an office file (for `OfficeInput`).
+  static func converted(
+    path: String, to format: String, arguments: ParsedArguments, maximumSize: Int, console: Console
+  ) throws -> String? {
+    let lower = path.lowercased()
+    guard !lower.hasSuffix(".docx") && !lower.hasSuffix(".xlsx") else { return nil }
+    let source = path == "-" ? try SourceFile(path: "-", bytes: console.readInput()) : try SourceFile.read(path: path, maximumSize: maximumSize)
+    let overrides = try CommandLineOverrides(arguments)
+    let tree = SyntaxTree(parsing: source.utf8, layout: LayoutPolicy.forFile(named: path, pinned: overrides.layout ?? nil))
+    return tree.converted(to: Layout(rawValue: format) ?? .notation)
   }
 }

@@ -6,7 +6,8 @@ import Foundation
 enum DebugCommand {
   static let command = Jixiao.Command(
     name: "debug", summary: "Inspect the parser: `debug tree FILE`, `debug roundtrip FILE`.",
-    usage: "jixiao debug tree|roundtrip FILE", options: [],
+    usage: "jixiao debug tree|roundtrip FILE [--layout auto|notation|tsv|markdown]",
+    options: [OptionSpec("--layout", value: "auto|notation|tsv|markdown", help: "How the forms are written (default: detect per form).")],
     run: { arguments, console in
       guard arguments.positionals.count == 2 else { throw UsageError(zh: "用法：`debug tree 文件` 或 `debug roundtrip 文件`", en: "expected `tree FILE` or `roundtrip FILE`") }
       let path = arguments.positionals[1]
@@ -20,7 +21,8 @@ enum DebugCommand {
         bytes = try SourceFile.readBytes(path: path, maximumSize: limit)
       }
       // The raw bytes, not decoded: the tree must print back exactly what is on disk.
-      let tree = SyntaxTree(parsing: bytes)
+      let overrides = try CommandLineOverrides(arguments)
+      let tree = SyntaxTree(parsing: bytes, layout: LayoutPolicy.forFile(named: path, pinned: overrides.layout ?? nil))
       switch arguments.positionals[0] {
       case "tree":
         console.print(tree.debugDescription(), terminator: "")

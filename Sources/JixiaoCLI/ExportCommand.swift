@@ -16,6 +16,7 @@ enum ExportCommand {
       OptionSpec("--year", value: "YEAR", help: "Form year instead of the title's."),
       OptionSpec("--config", value: "FILE", help: "Use this configuration file instead of searching for .jixiao.json."),
       OptionSpec("--lang", value: "zh|en", help: "Language of messages and of the per-form status column (default: zh)."),
+      OptionSpec("--layout", value: "auto|notation|tsv|markdown", help: "How the forms are written (default: detect per form)."),
     ],
     run: { arguments, console in
       let format = arguments.value("--format") ?? "json"

@@ -89,7 +89,7 @@ struct FileChecker {
     } catch {
       return .misconfigured(error)
     }
-    let tree = SyntaxTree(parsing: source.utf8)
+    let tree = SyntaxTree(parsing: source.utf8, layout: configuration.layoutPolicy(forPath: source.path))
     let linter = Linter(configuration: configuration)
     linter.maximumFindings = maximumFindings
     let diagnostics = linter.lint(tree)

@@ -40,7 +40,7 @@ struct Fixer {
         guard !appliedEdits.isEmpty, fixed != text else { break }
         applied += appliedEdits.count
         text = fixed
-        let tree = SyntaxTree(parsing: text)
+        let tree = SyntaxTree(parsing: text, layout: configuration.layoutPolicy(forPath: file.path))
         let diagnostics = Linter(configuration: configuration).lint(tree)
         current = CheckedFile(source: file.source, tree: tree, diagnostics: diagnostics, configuration: configuration)
       }

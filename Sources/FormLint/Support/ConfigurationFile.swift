@@ -1,3 +1,4 @@
+import FormSyntax
 import FormModel
 import Foundation
 
@@ -109,7 +110,7 @@ private struct ConfigurationReader {
 
   static let knownKeys: Set<String> = [
     "$schema", "profile", "template", "year", "unit", "language", "rules", "select", "ignore", "ignores", "thresholds", "maxFileSize",
-    "exclude",
+    "exclude", "layout",
   ]
 
   /// Line of the first occurrence of `"key"` in the file, to point at it.
@@ -142,6 +143,12 @@ private struct ConfigurationReader {
         throw error("template", "must be one of \(TemplateID.allCases.map(\.rawValue).joined(separator: ", ")) (see `jixiao templates`)")
       }
       configuration.model.template = template
+    }
+    if let value = root["layout"] {
+      guard let name = value as? String, name == "auto" || Layout(rawValue: name) != nil else {
+        throw error("layout", "must be one of auto, \(Layout.allCases.map(\.rawValue).joined(separator: ", "))")
+      }
+      configuration.layout = Layout(rawValue: name)
     }
     if let value = root["year"] {
       guard let year = value as? Int, !(value is Bool), (1900...2100).contains(year) else {
