@@ -194,11 +194,21 @@ SAMPLES = [
     "\t××", "\tXX", "\t**", "\t(≥**%)", "\t见附表 MERGEFORMAT", "\t_Toc123456 目录", "\t17元/人·天",
     "\t5万人次", "附件5-1", "\t效果指标", "\t环境效益指标", "\t产出数量指标", "\t2021年1-12月",
     "\t成本指标",
+    # the Markdown and TSV layouts (Grammar/LAYOUTS.md): the last four samples
+    "## 附件5-1", "| --- | :---: |", "| 项目支出名称 | a\\|b<br>c |", "年度本级预算金额\t14万\t预算部门",
 ]
 
 # (source, 1-based line, text on that line, scope it must have[, options]): "seed" lines are
 # Examples/linwu-sifaju-2021.txt, "sample" lines are SAMPLES below.
 EXPECTATIONS = [
+    ("sample", len(SAMPLES) - 3, "##", "punctuation.definition.heading.markdown"),
+    ("sample", len(SAMPLES) - 3, "附件", "keyword.other.annex"),
+    ("sample", len(SAMPLES) - 2, "| --- | :---: |", "punctuation.definition.table.markdown"),
+    ("sample", len(SAMPLES) - 1, "|", "punctuation.separator.cell.markdown"),
+    ("sample", len(SAMPLES) - 1, "\\|", "constant.character.escape.markdown"),
+    ("sample", len(SAMPLES) - 1, "<br>", "constant.character.escape.markdown"),
+    ("sample", len(SAMPLES), "\t", "punctuation.separator.cell.tsv"),
+    ("sample", len(SAMPLES), "14万", "constant.numeric.amount"),
     ("seed", 1, "附件5-1", "markup.heading.annex"),
     ("seed", 1, "5-1", "constant.numeric.annex-number"),
     ("seed", 2, "2021年项目支出绩效目标表", "markup.heading.title"),

@@ -128,7 +128,13 @@ struct SizeBenchmark {
 
   func run() -> SizeResult {
     var generator = CorpusGenerator(seedBytes: seedBytes, seed: seed)
-    let bytes = generator.generate(byteCount: byteCount)
+    var bytes = generator.generate(byteCount: byteCount)
+    // JIXIAO_BENCH_LAYOUT=tsv|markdown: the same corpus written in that layout (`jixiao convert`), read by detection.
+    if let name = ProcessInfo.processInfo.environment["JIXIAO_BENCH_LAYOUT"], let layout = Layout(rawValue: name),
+      layout != .notation
+    {
+      bytes = Array(SyntaxTree(parsing: bytes).converted(to: layout).utf8)
+    }
     let megabytes = Double(bytes.count) / 1e6
     log("\(label): generated \(bytes.count) bytes")
 
