@@ -14,7 +14,8 @@ extension Server {
     // The item replaces the cell's text on the cursor's line (an edit must stay on one line).
     let line = location.node.lines[lineIndex]
     let content = location.node.cells[cellIndex].content
-    let onLine = max(content.lowerBound, line.contentStart)..<max(max(content.lowerBound, line.contentStart), min(content.upperBound, line.contentEnd))
+    let lower = max(content.lowerBound, line.contentStart)
+    let onLine = lower..<max(lower, min(content.upperBound, line.contentEnd))
     let replaced = mapping.range(location.absolute(onLine))
     func items(_ labels: [String], kind: CompletionItemKind, detail: String) -> CompletionList {
       CompletionList(
