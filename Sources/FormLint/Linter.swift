@@ -81,6 +81,14 @@ public final class Linter {
   /// so callers can cache what they derive from it (converted positions, JSON) by array identity. The work
   /// outside the changed forms is a walk over the node list comparing references: no hashing, no copies.
   public func lintPerNode(_ tree: SyntaxTree) -> [[Diagnostic]] {
+    // Without a stop condition the run always completes.
+    lintPerNode(tree, stopWhen: { false }) ?? []
+  }
+
+  /// `lintPerNode`, asking `shouldStop` before each form it checks and before the document rules: when it answers
+  /// true (a cancelled request) the run stops and returns nil, and the linter's cache is left as it was before the
+  /// run, so the next run gives what a full one gives. The cost of stopping is at most one form's check.
+  public func lintPerNode(_ tree: SyntaxTree, stopWhen shouldStop: () -> Bool) -> [[Diagnostic]]? {
     let nodes = tree.nodes
     var entries: [CachedForm] = []
     entries.reserveCapacity(nodes.count)
@@ -104,12 +112,14 @@ public final class Linter {
         if let hit = byIdentity?[ObjectIdentifier(node)] {
           entries.append(hit)
         } else {
+          if shouldStop() { return nil }
           entries.append(check(node, runningRules: underCap))
           lastCheckedFormCount += 1
         }
       }
       if underCap && !entries[index].isComplete {
         // Left unchecked under the cap earlier; the findings before it went down since.
+        if shouldStop() { return nil }
         entries[index] = check(node, runningRules: true)
         lastCheckedFormCount += 1
       }
@@ -132,6 +142,7 @@ public final class Linter {
     } else {
       summariesChanged = true
     }
+    if summariesChanged && shouldStop() { return nil }
     let documentFindings = documentFindings(
       changed: summariesChanged, summaries: { summaryNodes.map { entries[$0].summary } }, summaryNodes: summaryNodes, tree: tree)
     var result: [[Diagnostic]] = []

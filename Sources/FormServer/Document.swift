@@ -79,6 +79,17 @@ final class Document {
     return lintedPerNode
   }
 
+  /// Lints the current revision unless `isCancelled` answers true first (it is asked between forms); false when the
+  /// run stopped, so a cancelled request stops within one form's check rather than at the end of the document.
+  /// Nothing is lost: the next run picks up from the linter's cache as it was.
+  func lint(unlessCancelled isCancelled: () -> Bool) -> Bool {
+    guard lintedRevision != revision else { return true }
+    guard let perNode = linter.lintPerNode(tree, stopWhen: isCancelled) else { return false }
+    lintedPerNode = perNode
+    lintedRevision = revision
+    return true
+  }
+
   /// The findings of the current text with absolute ranges (for code actions and hovers, not for publishing).
   var findings: [Finding] {
     if flattenedRevision != revision {

@@ -5,6 +5,7 @@ extension Server {
   /// (`workspace/diagnostic`, which checks files between other messages). Diagnostic reports are assembled from
   /// the per-form bytes that publishing uses; every other result is a value serialized here.
   func dispatch(_ request: RequestMessage) throws -> SerializedJSON? {
+    if Server.readsFindings.contains(request.method) { try lintCancellably(request) }
     switch request.method {
     case DocumentDiagnosticParams.method: return try documentDiagnostic(request.decodeParams(DocumentDiagnosticParams.self))
     case WorkspaceDiagnosticParams.method:
@@ -12,6 +13,17 @@ extension Server {
       return nil
     default: return SerializedJSON(try dispatchValue(request))
     }
+  }
+
+  /// Requests answered from a document's findings: the document is checked first, stopping between forms when the
+  /// request is cancelled (`$/cancelRequest` is read by the connection's reader while the check runs).
+  static let readsFindings: Set<String> = [DocumentDiagnosticParams.method, CodeActionParams.method, HoverParams.method]
+
+  /// Checks the request's document unless that is done for its revision, or throws -32800 when the request was
+  /// cancelled before the check finished. A request naming no open document is left to its handler.
+  private func lintCancellably(_ request: RequestMessage) throws {
+    guard case .string(let uri)? = request.params?["textDocument"]?["uri"], let document = documents[uri] else { return }
+    guard document.lint(unlessCancelled: { isCancelled(request.id) }) else { throw ResponseError.requestCancelled }
   }
 
   private func dispatchValue(_ request: RequestMessage) throws -> JSONValue {

@@ -29,8 +29,10 @@ enum FileCollector {
         collected.files.append(path)
         continue
       }
-      let found = FormFiles.discover(in: path, exclude: exclude(path), includeOffice: true)
-      if found.isEmpty {
+      let search = FormFiles.search(in: path, exclude: exclude(path), includeOffice: true)
+      let found = search.files
+      collected.problems.append(contentsOf: search.unreadable.map(\.message))
+      if found.isEmpty && search.unreadable.isEmpty {
         collected.problems.append(
           LocalizedText(
             zh: "文件夹 \(path) 中没有 .txt、.docx 或 .xlsx 文件，未检查任何内容",

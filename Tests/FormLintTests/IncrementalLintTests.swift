@@ -57,3 +57,44 @@ import Testing
     }
   }
 }
+
+/// A cancelled request stops the check between forms (issue #15 item 22), and the linter's cache survives it.
+@Suite struct CancelledLintTests {
+  @Test func stopsBetweenFormsAndLosesNothing() throws {
+    let text = Fixtures.seedBytes + Fixtures.seedBytes + Fixtures.seedBytes
+    let tree = SyntaxTree(parsing: text)
+    let checkable = tree.nodes.filter(Linter.isCheckable).count
+    #expect(checkable >= 15)
+    let linter = Linter()
+    var asked = 0
+    let stopped = linter.lintPerNode(tree, stopWhen: {
+      asked += 1
+      return asked > 3
+    })
+    #expect(stopped == nil)
+    // Asked before each form: the fourth question stopped it, so three forms were checked, not the whole document.
+    #expect(asked == 4)
+    // The next run gives what a fresh linter gives, and checks every form (nothing half-done was kept).
+    let full = try #require(linter.lintPerNode(tree, stopWhen: { false }))
+    #expect(full == Linter().lintPerNode(tree))
+    #expect(linter.lastCheckedFormCount == tree.nodes.count)
+    // Nothing left to check: a cancellation now changes nothing.
+    #expect(linter.lintPerNode(tree, stopWhen: { true }) == full)
+  }
+
+  @Test func aStopBeforeTheDocumentRulesKeepsTheCacheAsItWas() throws {
+    let tree = SyntaxTree(parsing: Fixtures.seedBytes + Fixtures.seedBytes)
+    let linter = Linter()
+    let before = linter.lintPerNode(tree)
+    // An edit that changes one form's summary (its project name) would rerun the document rules: stopping then
+    // (the form itself checked, the document rules not yet run) leaves the previous state.
+    let offset = tree.offset(of: LineColumn(line: 4, column: 1), in: .scalar)
+    let edited = tree.applying(FormSyntax.TextEdit(range: offset..<offset, replacement: "新")).tree
+    var asked = 0
+    #expect(linter.lintPerNode(edited, stopWhen: { asked += 1; return asked > 1 }) == nil)
+    #expect(asked == 2)
+    #expect(linter.lintPerNode(tree) == before)
+    #expect(linter.lastCheckedFormCount == 0)
+    #expect(linter.lintPerNode(edited) == Linter().lintPerNode(edited))
+  }
+}

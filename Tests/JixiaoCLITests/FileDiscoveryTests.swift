@@ -6,6 +6,55 @@ import Testing
 
 /// Which files a run checks, and what it says about those it cannot (#16 items 7 and 15).
 @Suite struct FileDiscoveryTests {
+  /// A form file whose path is longer than PATH_MAX, below a folder named on the command line: reported by name,
+  /// exit 2, the other files still checked (issue #15 item 22; the enumerator used to drop it silently).
+  @Test func aPathLongerThanPathMaxIsReported() throws {
+    let folder = try ScratchFolder()
+    _ = try folder.write("seed.txt", Seed.bytes)
+    // Nested folders of 200-byte names, made relative to the parent's descriptor (no path of that length opens).
+    var descriptor = open(folder.url.path, O_RDONLY | O_DIRECTORY)
+    var length = folder.url.path.utf8.count
+    let name = String(repeating: "d", count: 200)
+    while length <= 4200 {
+      #expect(mkdirat(descriptor, name, 0o755) == 0)
+      let child = openat(descriptor, name, O_RDONLY | O_DIRECTORY)
+      close(descriptor)
+      descriptor = child
+      length += 201
+    }
+    let file = openat(descriptor, "deep.txt", O_WRONLY | O_CREAT, 0o644)
+    #expect(file >= 0)
+    Seed.bytes.withUnsafeBytes { _ = write(file, $0.baseAddress, $0.count) }
+    close(file)
+    close(descriptor)
+    let search = FormFiles.search(in: folder.url.path)
+    #expect(search.files == [folder.url.appendingPathComponent("seed.txt").path])
+    #expect(search.unreadable.count == 1)
+    #expect(search.unreadable.first?.reason == .pathTooLong)
+    #expect(search.unreadable.first?.path.hasSuffix("/deep.txt") == true)
+    let run = CLIRun(["check", folder.url.path])
+    #expect(run.exitCode == ExitCode.usage)
+    #expect(run.stderr.contains("路径超过系统上限") && run.stderr.contains("/deep.txt"), "\(run.stderr)")
+    #expect(run.stdout.contains("seed.txt:10:2: 错误[JX301]"))
+    // The scratch folder's cleanup cannot remove what is too long to name: remove it level by level.
+    removeDeep(folder.url.path, name: name)
+  }
+
+  private func removeDeep(_ path: String, name: String) {
+    var chain = [open(path, O_RDONLY | O_DIRECTORY)]
+    while true {
+      let child = openat(chain[chain.count - 1], name, O_RDONLY | O_DIRECTORY)
+      guard child >= 0 else { break }
+      chain.append(child)
+    }
+    _ = unlinkat(chain[chain.count - 1], "deep.txt", 0)
+    while chain.count > 1 {
+      close(chain.removeLast())
+      _ = unlinkat(chain[chain.count - 1], name, AT_REMOVEDIR)
+    }
+    close(chain[0])
+  }
+
   @Test func aMissingFileIsReportedAndTheOthersAreStillChecked() throws {
     let folder = try ScratchFolder()
     let seed = try folder.write("seed.txt", Seed.bytes)

@@ -42,21 +42,104 @@ public enum FormFiles {
   /// folders are not entered. Symbolic links to folders are not followed (no cycles).
   /// With `includeOffice`, Word and Excel forms too (`isOfficeFileName`; the CLI reads them, the server does not).
   public static func discover(in folder: String, exclude: [String] = defaultExclude, includeOffice: Bool = false) -> [String] {
-    guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
-    var found: [String] = []
-    while let relative = enumerator.nextObject() as? String {
-      if isExcluded(relative, by: exclude) {
-        if (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory { enumerator.skipDescendants() }
-        continue
+    search(in: folder, exclude: exclude, includeOffice: includeOffice).files
+  }
+
+  /// What a folder search found: the form files, and the entries it could not use (a path longer than the
+  /// system's `PATH_MAX`, a folder that cannot be opened), which a caller reports rather than skipping silently.
+  public struct Search: Sendable {
+    public var files: [String] = []
+    public var unreadable: [Unreadable] = []
+  }
+
+  /// An entry of a folder search that could not be used, and why.
+  public struct Unreadable: Sendable, Equatable {
+    public enum Reason: Sendable, Equatable { case pathTooLong, cannotOpenFolder, tooDeep }
+    public var path: String
+    public var reason: Reason
+
+    /// What a user is told (the CLI reports it and exits 2; the other files are still checked).
+    public var message: LocalizedText {
+      switch reason {
+      case .pathTooLong:
+        LocalizedText(
+          zh: "路径超过系统上限（\(FormFiles.maximumPathLength) 字节），无法读取：\(path)",
+          en: "path too long (over the system's \(FormFiles.maximumPathLength) bytes), cannot be read: \(path)")
+      case .cannotOpenFolder:
+        LocalizedText(zh: "无法打开文件夹：\(path)", en: "cannot open the folder: \(path)")
+      case .tooDeep:
+        LocalizedText(
+          zh: "文件夹嵌套超过 \(FormFiles.maximumDepth) 层，未检查其中的文件：\(path)",
+          en: "folder nested deeper than \(FormFiles.maximumDepth) levels, its files were not checked: \(path)")
       }
-      guard isFormFileName(relative) || (includeOffice && isOfficeFileName(relative)),
-        (enumerator.fileAttributes?[.type] as? FileAttributeType) != .typeDirectory
-      else {
-        continue
-      }
-      found.append(folder.hasSuffix("/") ? folder + relative : folder + "/" + relative)
     }
-    return found.sorted()
+  }
+
+  /// The longest path the system opens by name (Linux: 4,096 bytes with the terminating NUL).
+  public static let maximumPathLength = Int(PATH_MAX) - 1
+
+  /// Folders nested deeper than this are not entered (reported): the walk holds one descriptor per level.
+  public static let maximumDepth = 128
+
+  /// `discover`, with what could not be used. The walk opens each folder relative to its parent's descriptor
+  /// (`openat`), so it reaches entries whose full path is longer than `PATH_MAX`; such a form file is reported
+  /// as unreadable (nothing can open it by name) rather than skipped.
+  public static func search(in folder: String, exclude: [String] = defaultExclude, includeOffice: Bool = false) -> Search {
+    var result = Search()
+    let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+    let root = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard root >= 0 else { return result }
+    walk(root, relative: "", depth: 0, prefix: prefix, exclude: exclude, includeOffice: includeOffice, into: &result)
+    result.files.sort()
+    result.unreadable.sort { $0.path < $1.path }
+    return result
+  }
+
+  /// Walks the folder open at `descriptor` (and closes it).
+  private static func walk(
+    _ descriptor: Int32, relative: String, depth: Int, prefix: String, exclude: [String], includeOffice: Bool,
+    into result: inout Search
+  ) {
+    guard let directory = fdopendir(descriptor) else {
+      close(descriptor)
+      return
+    }
+    defer { closedir(directory) }
+    var folders: [String] = []
+    while let entry = readdir(directory) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+      }
+      if name == "." || name == ".." { continue }
+      let path = relative.isEmpty ? name : relative + "/" + name
+      var info = stat()
+      guard fstatat(dirfd(directory), name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+      let isFolder = (info.st_mode & S_IFMT) == S_IFDIR
+      if isExcluded(path, by: exclude) { continue }
+      if isFolder {
+        if depth + 1 < maximumDepth {
+          folders.append(name)
+        } else {
+          result.unreadable.append(Unreadable(path: prefix + path, reason: .tooDeep))
+        }
+        continue
+      }
+      guard isFormFileName(name) || (includeOffice && isOfficeFileName(name)) else { continue }
+      if (prefix + path).utf8.count > maximumPathLength {
+        result.unreadable.append(Unreadable(path: prefix + path, reason: .pathTooLong))
+      } else {
+        result.files.append(prefix + path)
+      }
+    }
+    for name in folders {
+      let child = openat(dirfd(directory), name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+      let path = relative.isEmpty ? name : relative + "/" + name
+      guard child >= 0 else {
+        result.unreadable.append(Unreadable(path: prefix + path, reason: .cannotOpenFolder))
+        continue
+      }
+      walk(child, relative: path, depth: depth + 1, prefix: prefix, exclude: exclude, includeOffice: includeOffice, into: &result)
+    }
   }
 
   /// The nearest `.jixiao.json` at or above `folder` (an absolute path), not above `root` when given.
