@@ -19,7 +19,7 @@ let package = Package(
     .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
     .target(name: "OfficeFormats", dependencies: ["CZlib"]),
     .target(name: "FormServer", dependencies: ["FormSyntax", "FormModel", "FormLint", "LSP"]),
-    .target(name: "JixiaoCLI", dependencies: ["FormSyntax", "FormModel", "FormLint", "FormServer", "OfficeFormats"]),
+    .target(name: "JixiaoCLI", dependencies: ["FormSyntax", "FormModel", "FormLint", "FormServer", "LSP", "OfficeFormats"]),
     .executableTarget(name: "jixiao", dependencies: ["JixiaoCLI"]),
     .executableTarget(
       name: "JixiaoBench", dependencies: ["FormSyntax", "FormModel", "FormLint", "FormServer", "LSP", "FormTestSupport"]),

@@ -1,3 +1,4 @@
+import LSP
 /// A minimal JSON writer that keeps keys in the order given, so the CLI's output is stable and diffable.
 indirect enum JSON {
   case string(String)
@@ -54,24 +55,11 @@ indirect enum JSON {
     }
   }
 
+  /// A JSON string literal, escaped by the one escaper the project has (LSP's, which the server's output uses too).
   static func escape(_ text: String, into output: inout String) {
-    output += "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": output += "\\\""
-      case "\\": output += "\\\\"
-      case "\n": output += "\\n"
-      case "\r": output += "\\r"
-      case "\t": output += "\\t"
-      default:
-        if scalar.value < 0x20 {
-          let hex = String(scalar.value, radix: 16)
-          output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          output.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    output += "\""
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count + 2)
+    JSONValue.writeString(text, into: &bytes)
+    output += String(decoding: bytes, as: UTF8.self)
   }
 }

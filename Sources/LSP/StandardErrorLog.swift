@@ -64,20 +64,7 @@ public final class StandardErrorLog: @unchecked Sendable {
       while pending.isEmpty { condition.wait() }
       let line = pending.removeFirst()
       condition.unlock()
-      let written = line.withUnsafeBytes { buffer -> Bool in
-        var offset = 0
-        while offset < buffer.count {
-          let result = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-          if result > 0 {
-            offset += result
-          } else if result < 0 && errno == EINTR {
-            continue
-          } else {
-            return false
-          }
-        }
-        return true
-      }
+      let written = FileDescriptorWriter.writeAll(line, to: descriptor)
       condition.lock()
       pendingBytes -= line.count
       if !written {

@@ -55,7 +55,9 @@ public final class StdioTransport: Connection, @unchecked Sendable {
   /// Guarded by `condition`.
   private var state = State()
 
-  /// Creates a transport; the descriptors are not closed by it.
+  /// Creates a transport; the descriptors are not closed by it. Ignores `SIGPIPE` process-wide, so a vanished client
+  /// makes writes fail with `EPIPE` instead of killing the process: the writer runs whether or not `start` is called
+  /// (a test sending into a pipe whose reader closes died of SIGPIPE when no other transport had been started).
   public init(
     input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO,
     maximumContentLength: Int = MessageFramer.defaultMaximumContentLength,
@@ -65,6 +67,7 @@ public final class StdioTransport: Connection, @unchecked Sendable {
     self.output = output
     self.maximumContentLength = maximumContentLength
     self.maximumQueuedBytes = maximumQueuedBytes
+    signal(SIGPIPE, SIG_IGN)
   }
 
   /// A transport on stdin and a private duplicate of stdout, with file descriptor 1 pointed at stderr.
@@ -81,15 +84,13 @@ public final class StdioTransport: Connection, @unchecked Sendable {
     return StdioTransport(input: STDIN_FILENO, output: privateOutput, maximumContentLength: maximumContentLength)
   }
 
-  /// Starts the reader thread. Also ignores `SIGPIPE` process-wide, so a vanished client makes writes fail with
-  /// `EPIPE` instead of killing the server.
+  /// Starts the reader thread.
   public func start(receive: @escaping @Sendable (ConnectionEvent) -> Void, onClose: @escaping @Sendable () -> Void) {
     let shouldStart = condition.withLock { () -> Bool in
       defer { state.isStarted = true }
       return !state.isStarted
     }
     guard shouldStart else { return }
-    signal(SIGPIPE, SIG_IGN)
     let thread = Thread { [self] in readLoop(receive: receive, onClose: onClose) }
     thread.name = "lsp.stdio.reader"
     thread.start()
@@ -155,7 +156,7 @@ public final class StdioTransport: Connection, @unchecked Sendable {
       let frame = state.queue.removeFirst()
       state.isWriting = true
       condition.unlock()
-      let written = writeAll(frame.bytes)
+      let written = FileDescriptorWriter.writeAll(frame.bytes, to: output)
       condition.lock()
       state.isWriting = false
       state.queuedBytes -= frame.bytes.count
@@ -214,13 +215,16 @@ public final class StdioTransport: Connection, @unchecked Sendable {
     deliver(framer.finish())
     onClose()
   }
+}
 
+/// Blocking writes to a file descriptor, shared by the protocol output and the log.
+enum FileDescriptorWriter {
   /// Writes every byte, retrying short writes and interrupted calls; false on any other error.
-  private func writeAll(_ bytes: [UInt8]) -> Bool {
+  static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
     bytes.withUnsafeBytes { buffer in
       var offset = 0
       while offset < buffer.count {
-        let result = write(output, buffer.baseAddress! + offset, buffer.count - offset)
+        let result = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
         if result > 0 {
           offset += result
         } else if result < 0 && errno == EINTR {
