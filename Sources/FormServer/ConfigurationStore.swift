@@ -163,7 +163,7 @@ struct ConfigurationStore {
     var collected: [String] = []
     defer { warnings += collected }
     do {
-      return try ConfigurationFile.parse(data: [UInt8](data), path: path, warn: { collected.append($0) })
+      return try ConfigurationFile.parse(data: [UInt8](data), path: path, warn: { collected.append($0.en) })
     } catch {
       collected.append("Configuration error: \(error)")
       return nil

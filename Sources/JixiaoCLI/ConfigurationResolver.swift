@@ -61,7 +61,10 @@ final class ConfigurationResolver: @unchecked Sendable {
 
   private func load(_ path: String) throws -> ConfigurationFile {
     if let file = loaded[path] { return file }
-    let file = try ConfigurationFile.load(path: path, warn: { self.console.error(CLIMessages.warning($0, self.overrides.language ?? .zh)) })
+    let file = try ConfigurationFile.load(path: path, warn: {
+      let language = self.overrides.language ?? .zh
+      self.console.error(CLIMessages.warning($0.text(language), language))
+    })
     loaded[path] = file
     return file
   }

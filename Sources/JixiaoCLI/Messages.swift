@@ -15,7 +15,7 @@ enum CLIMessages {
     case let error as SourceFileError: return describe(error, language)
     case let error as OfficeInputError: return error.text(language)
     case let error as ConfigurationError:
-      return LocalizedText(zh: "配置文件有误：\(error.description)", en: "invalid configuration: \(error.description)").text(language)
+      return LocalizedText(zh: "配置文件有误：", en: "invalid configuration: ").text(language) + error.text(language)
     default: return "\(error)"
     }
   }

@@ -34,23 +34,35 @@ import Testing
     #expect((run.diagnostics.first?["message"] as? String)?.hasPrefix("The amounts") == true)
   }
 
-  static let badConfigurations: [(text: String, expected: String)] = [
-    ("{\n  \"rules\": {\n    \"JX301\": \"warning\",\n  }\n", ".jixiao.json:"),
-    ("{\n  \"year\": \"2021\"\n}\n", ".jixiao.json:2: key \"year\": must be a year such as 2021"),
-    ("{\n  \"rules\": {\n    \"JX999\": \"off\"\n  }\n}\n", ".jixiao.json:3: key \"rules.JX999\": no rule has this code or name"),
-    ("{\n  \"profile\": \"anhui\"\n}\n", ".jixiao.json:2: key \"profile\": must be one of hunan-2021, mof-2015, mof-2021"),
-    ("[1, 2]", ".jixiao.json:1: the top level must be a JSON object"),
+  /// A bad file, and what stderr says in Chinese (the default) and in English: file, line, key and the problem, all in
+  /// the chosen language (the Chinese text used to carry an English detail).
+  static let badConfigurations: [(text: String, zh: String, en: String)] = [
+    ("{\n  \"rules\": {\n    \"JX301\": \"warning\",\n  }\n", ".jixiao.json：不是有效的 JSON（", ".jixiao.json: not valid JSON ("),
+    ("{\n  \"year\": \"2021\"\n}\n", ".jixiao.json:2：键 \"year\"：应为年份，如 2021", ".jixiao.json:2: key \"year\": must be a year such as 2021"),
+    (
+      "{\n  \"rules\": {\n    \"JX999\": \"off\"\n  }\n}\n", ".jixiao.json:3：键 \"rules.JX999\"：没有这个代码或名称的规则",
+      ".jixiao.json:3: key \"rules.JX999\": no rule has this code or name"
+    ),
+    (
+      "{\n  \"profile\": \"anhui\"\n}\n", ".jixiao.json:2：键 \"profile\"：应为以下之一：hunan-2021、mof-2015、mof-2021",
+      ".jixiao.json:2: key \"profile\": must be one of hunan-2021, mof-2015, mof-2021"
+    ),
+    ("[1, 2]", ".jixiao.json:1：最外层必须是一个 JSON 对象", ".jixiao.json:1: the top level must be a JSON object"),
   ]
 
   @Test(arguments: 0..<badConfigurations.count)
   func badConfigurationsNameFileLineAndKey(_ index: Int) throws {
-    let (text, expected) = Self.badConfigurations[index]
+    let (text, zh, en) = Self.badConfigurations[index]
     let folder = try ScratchFolder()
     try folder.write(".jixiao.json", text)
     let path = try folder.write("seed.txt", Seed.bytes)
     let run = CLIRun(["check", path])
     #expect(run.exitCode == 2)
-    #expect(run.stderr.contains(expected), "stderr: \(run.stderr)")
+    #expect(run.stderr.contains(zh), "stderr: \(run.stderr)")
+    #expect(!run.stderr.contains("must be") && !run.stderr.contains(" key "), "English inside the Chinese message: \(run.stderr)")
+    let english = CLIRun(["check", "--lang", "en", path])
+    #expect(english.exitCode == 2)
+    #expect(english.stderr.contains(en), "stderr: \(english.stderr)")
   }
 
   @Test func unknownKeyIsAWarning() throws {
@@ -60,5 +72,7 @@ import Testing
     let run = CLIRun(["check", "--lang", "en", "--select", "JX301", path])
     #expect(run.exitCode == 1)
     #expect(run.stderr.contains("warning: ") && run.stderr.contains(".jixiao.json:2: unknown key \"colour\" ignored"))
+    let chinese = CLIRun(["check", "--select", "JX301", path])
+    #expect(chinese.stderr.contains("警告：") && chinese.stderr.contains(".jixiao.json:2：未知的键 \"colour\"，已忽略"), "\(chinese.stderr)")
   }
 }
