@@ -12,15 +12,8 @@ enum AnnotateCommand {
     OptionSpec("--output", "-o", value: "FILE", help: "Write the annotated document to FILE."),
     OptionSpec("--in-place", help: "Replace the input file itself (atomically)."),
     OptionSpec("--suggest", help: "Also write the safe fixes as tracked changes (Word: 修订), by author Jixiao."),
-    OptionSpec("--select", value: "CODES", help: "Only these rule codes or prefixes (comma-separated, repeatable)."),
-    OptionSpec("--ignore", value: "CODES", help: "Skip these rule codes or prefixes."),
     OptionSpec("--severity", value: "LEVEL", help: "Only findings at least this severe: error, warning, information, hint (default: hint)."),
-    OptionSpec("--lang", value: "zh|en", help: "Language of the comments (default: zh, or the configuration's)."),
-    OptionSpec("--profile", value: "ID", help: "Indicator profile instead of detecting one."),
-    OptionSpec("--year", value: "YEAR", help: "Form year instead of the title's."),
-    OptionSpec("--config", value: "FILE", help: "Use this configuration file instead of searching for .jixiao.json."),
-    OptionSpec("--max-file-size", value: "BYTES", help: "Refuse files larger than this (default 64 MiB)."),
-  ]
+  ] + CheckCommand.options(named: ["--select", "--ignore", "--lang", "--profile", "--year", "--config", "--max-file-size"])
 
   static let command = Jixiao.Command(
     name: "annotate", summary: "Hand a .docx/.xlsx back with the findings as comments (and fixes as tracked changes).",
@@ -46,10 +39,7 @@ enum AnnotateCommand {
       }
       return severity
     } ?? .hint
-    let maximumSize = try arguments.value("--max-file-size").map {
-      guard let size = Int($0), size > 0 else { throw UsageError(zh: "--max-file-size 需要一个正的字节数", en: "--max-file-size needs a positive number of bytes") }
-      return size
-    } ?? SourceFile.defaultMaximumSize
+    let maximumSize = overrides.maximumFileSize ?? SourceFile.defaultMaximumSize
     let configurations = try ConfigurationResolver(explicitPath: arguments.value("--config"), overrides: overrides, console: console)
     let language = overrides.language ?? configurations.language(for: path) ?? .zh
     do {

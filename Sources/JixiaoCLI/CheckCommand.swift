@@ -15,7 +15,7 @@ enum CheckCommand {
       "--layout", value: "auto|notation|tsv|markdown",
       help: "How the forms are written: Word's text export, pasted TSV or Markdown (default: detect per form)."),
     OptionSpec("--profile", value: "ID", help: "Indicator profile: hunan-2021, mof-2015 or mof-2021 (default: detect per form)."),
-    OptionSpec("--year", value: "YEAR", help: "Form year, instead of the title's."),
+    OptionSpec("--year", value: "YEAR", help: "Form year where the form gives none (its title, the lines under it, a 年度 field)."),
     OptionSpec("--config", value: "FILE", help: "Use this configuration file instead of searching for .jixiao.json."),
     OptionSpec("--fix", help: "Apply safe fixes to the files."),
     OptionSpec("--unsafe-fixes", help: "With --fix or --diff, apply unsafe fixes too."),
@@ -26,6 +26,11 @@ enum CheckCommand {
     OptionSpec("--max-findings", value: "N", help: "Report at most N findings per file (default 10000; 0: no limit)."),
     OptionSpec("--max-file-size", value: "BYTES", help: "Refuse files larger than this (default 64 MiB)."),
   ]
+
+  /// Check's options with these names, in the order named: the options other commands share with check, written once.
+  static func options(named names: [String]) -> [OptionSpec] {
+    names.map { name in options.first { $0.names.contains(name) }! }
+  }
 
   static let command = Jixiao.Command(
     name: "check", summary: "Check form files and report findings (the main job).",
@@ -38,10 +43,7 @@ enum CheckCommand {
     }
     let overrides = try CommandLineOverrides(arguments)
     let paths = arguments.positionals.isEmpty ? ["."] : arguments.positionals
-    let maximumSizeOption = try arguments.value("--max-file-size").map {
-      guard let size = Int($0), size > 0 else { throw UsageError(zh: "--max-file-size 需要一个正的字节数", en: "--max-file-size needs a positive number of bytes") }
-      return size
-    }
+    let maximumSizeOption = try overrides.maximumFileSize
     let configurations = try ConfigurationResolver(explicitPath: arguments.value("--config"), overrides: overrides, console: console)
     let collected = FileCollector.collect(paths, exclude: { configurations.exclude(forFolder: $0) })
     // A file named twice (or through a link) is checked, and fixed, once.
@@ -127,10 +129,16 @@ struct CommandLineOverrides {
   var year: Int?
   /// `--layout`: nil keeps the configuration's; `.some(nil)` is `auto`.
   var layout: Layout??
+  /// `--max-file-size`: nil keeps the configuration's (or the default).
+  var maximumFileSize: Int?
 
   init(_ arguments: ParsedArguments) throws {
     select = arguments.list("--select")
     ignore = arguments.list("--ignore")
+    maximumFileSize = try arguments.value("--max-file-size").map {
+      guard let size = Int($0), size > 0 else { throw UsageError(zh: "--max-file-size 需要一个正的字节数", en: "--max-file-size needs a positive number of bytes") }
+      return size
+    }
     if let lang = arguments.value("--lang") {
       guard let parsed = Language(rawValue: lang) else { throw UsageError(zh: "未知的语言“\(lang)”（可用：zh、en）", en: "unknown language '\(lang)' (zh, en)") }
       language = parsed

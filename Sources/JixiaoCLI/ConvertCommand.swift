@@ -11,11 +11,8 @@ enum ConvertCommand {
     usage: "jixiao convert FILE [--to notation|tsv|markdown] [--layout auto|notation|tsv|markdown] [-o OUT]",
     options: [
       OptionSpec("--to", value: "notation|tsv|markdown", help: "Output format (default: notation, as Word's text export)."),
-      OptionSpec("--layout", value: "auto|notation|tsv|markdown", help: "How a text FILE is written (default: detect per form)."),
       OptionSpec("--output", "-o", value: "FILE", help: "Write to FILE (atomically) instead of standard output."),
-      OptionSpec("--max-file-size", value: "BYTES", help: "Refuse files larger than this (default 64 MiB)."),
-      OptionSpec("--lang", value: "zh|en", help: "Language of messages (default: zh)."),
-    ],
+    ] + CheckCommand.options(named: ["--layout", "--max-file-size", "--lang"]),
     run: run)
 
   static func run(_ arguments: ParsedArguments, _ console: Console) throws -> Int32 {
@@ -24,10 +21,7 @@ enum ConvertCommand {
       throw UsageError(zh: "未知的格式“\(format)”（可用：notation、tsv、markdown）", en: "unknown format '\(format)' (notation, tsv, markdown)")
     }
     guard !arguments.positionals.isEmpty else { throw UsageError(zh: "请给出一个 .docx 或 .xlsx 文件", en: "name a .docx or .xlsx file") }
-    let maximumSize = try arguments.value("--max-file-size").map {
-      guard let size = Int($0), size > 0 else { throw UsageError(zh: "--max-file-size 需要一个正的字节数", en: "--max-file-size needs a positive number of bytes") }
-      return size
-    } ?? SourceFile.defaultMaximumSize
+    let maximumSize = try CommandLineOverrides(arguments).maximumFileSize ?? SourceFile.defaultMaximumSize
     let language = arguments.value("--lang").flatMap(Language.init(rawValue:)) ?? .zh
     var output = ""
     var failed = false

@@ -12,12 +12,7 @@ enum ExportCommand {
       OptionSpec("--format", value: "json|csv", help: "Output format (default: json)."),
       OptionSpec("--rows", value: "indicator|form", help: "CSV: one row per indicator (default) or one row per form, with its findings counted."),
       OptionSpec("--header", value: "zh|en", help: "CSV column headers: Chinese (default) or English."),
-      OptionSpec("--profile", value: "ID", help: "Indicator profile instead of detecting one."),
-      OptionSpec("--year", value: "YEAR", help: "Form year instead of the title's."),
-      OptionSpec("--config", value: "FILE", help: "Use this configuration file instead of searching for .jixiao.json."),
-      OptionSpec("--lang", value: "zh|en", help: "Language of messages and of the per-form status column (default: zh)."),
-      OptionSpec("--layout", value: "auto|notation|tsv|markdown", help: "How the forms are written (default: detect per form)."),
-    ],
+    ] + CheckCommand.options(named: ["--lang", "--layout", "--profile", "--year", "--config", "--max-file-size"]),
     run: { arguments, console in
       let format = arguments.value("--format") ?? "json"
       guard format == "json" || format == "csv" else { throw UsageError(zh: "未知的输出格式“\(format)”（可用：json、csv）", en: "unknown format '\(format)' (json, csv)") }
@@ -43,7 +38,7 @@ enum ExportCommand {
     let configurations = try ConfigurationResolver(explicitPath: arguments.value("--config"), overrides: overrides, console: console)
     let collected = FileCollector.collect(arguments.positionals, exclude: { configurations.exclude(forFolder: $0) })
     for problem in collected.problems { console.error(CLIMessages.error(problem.text(language), language)) }
-    var checker = FileChecker(configurations: configurations, console: console, language: language)
+    var checker = FileChecker(configurations: configurations, console: console, language: language, maximumSize: overrides.maximumFileSize)
     checker.verb = verb
     let run = try checker.run(collected.files)
     return (run.files, collected.problems.count + run.failures)

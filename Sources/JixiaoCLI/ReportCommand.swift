@@ -7,7 +7,7 @@ enum ReportCommand {
     name: "report", summary: "Write one HTML page reviewing a folder of forms (overview, charts, table, opinions).",
     usage: "jixiao report [options] PATH… -o report.html   (folders are searched for *.txt; `-` reads stdin)",
     options: [OptionSpec("--output", "-o", value: "FILE", help: "Where to write the page (`-` for stdout). Required.")]
-      + CheckCommand.options.filter { !Set($0.names).isDisjoint(with: ["--lang", "--select", "--ignore", "--profile", "--year", "--config"]) },
+      + CheckCommand.options(named: ["--select", "--ignore", "--lang", "--layout", "--profile", "--year", "--config", "--max-file-size"]),
     run: run)
 
   static func run(_ arguments: ParsedArguments, _ console: Console) throws -> Int32 {

@@ -55,6 +55,24 @@ import Testing
     #expect(CLIRun(["export", "--format", "csv", "--rows", "cell", Seed.url.path]).exitCode == 2)
   }
 
+  /// The options export, report, annotate and convert share with check are check's own, and they take effect
+  /// (export and report accepted no --max-file-size; each command parsed its own copy).
+  @Test func sharedOptionsAreCheckOptionsAndTakeEffect() throws {
+    let folder = try ScratchFolder()
+    let path = try folder.write("seed.txt", Seed.bytes)
+    for command in [["export"], ["report", "-o", folder.url.appendingPathComponent("r.html").path]] {
+      let run = CLIRun(command + ["--max-file-size", "100", path])
+      #expect(run.exitCode == 2, "\(command[0]): \(run.stderr)")
+      #expect(run.stderr.contains("超过上限 100 字节"), "\(command[0]): \(run.stderr)")
+    }
+    for command in [ExportCommand.command, ReportCommand.command, AnnotateCommand.command, ConvertCommand.command] {
+      // --format differs on purpose (export writes json|csv); every other option of check's name is check's own.
+      for option in command.options where option.names != ["--format"] && CheckCommand.options.contains(where: { $0.names == option.names }) {
+        #expect(CheckCommand.options.first { $0.names == option.names }?.help == option.help, "\(command.name) \(option.names)")
+      }
+    }
+  }
+
   @Test func explainAndRules() {
     let explain = CLIRun(["explain", "JX301"])
     #expect(explain.exitCode == 0 && explain.stdout.hasPrefix("# JX301 budget-mismatch\n"))
