@@ -84,6 +84,42 @@ assert notes == cells, (len(notes), len(cells))
 assert all(cell.comment.author == "Jixiao" for sheet in workbook for row in sheet.iter_rows() for cell in row if cell.comment)
 assert len(re.findall(r"<office:annotation[ >]", open(fods, encoding="utf-8").read())) == len(cells)
 PY
+check "annotated .xlsx that already has notes: they are kept, ours are added (and a second pass appends)" \
+  "$python" - "$work" "$jixiao" <<'PY'
+import json, subprocess, sys
+import openpyxl
+from openpyxl.comments import Comment
+work, jixiao = sys.argv[1:3]
+workbook = openpyxl.load_workbook(work + "/seed.xlsx")
+sheet = workbook.worksheets[0]
+report = json.loads(subprocess.run([jixiao, "check", "--format", "json", work + "/seed.xlsx"], capture_output=True, text=True).stdout)
+cells = {(f["location"]["sheet"], f["location"]["cell"]) for f in report["files"][0]["diagnostics"]}
+flagged = sorted(cell for name, cell in cells if name == sheet.title)[0]
+quiet = next(c.coordinate for row in sheet.iter_rows() for c in row if (sheet.title, c.coordinate) not in cells)
+sheet[quiet].comment = Comment("请补充说明", "审核人")
+sheet[flagged].comment = Comment("已看过", "审核人")
+workbook.save(work + "/noted.xlsx")
+subprocess.run([jixiao, "annotate", work + "/noted.xlsx", "-o", work + "/noted-annotated.xlsx"], check=True, capture_output=True)
+result = openpyxl.load_workbook(work + "/noted-annotated.xlsx")
+notes = {(s.title, c.coordinate): c.comment for s in result for row in s.iter_rows() for c in row if c.comment}
+assert set(notes) == cells | {(sheet.title, quiet)}, (len(notes), len(cells))
+assert notes[(sheet.title, quiet)].text == "请补充说明" and notes[(sheet.title, quiet)].author == "审核人"
+assert notes[(sheet.title, flagged)].text.startswith("已看过") and "JX" in notes[(sheet.title, flagged)].text
+assert all(notes[key].author == "Jixiao" for key in cells if key != (sheet.title, flagged))
+# A second reviewer pass on the annotated file: no note lost, none doubled in number.
+subprocess.run([jixiao, "annotate", work + "/noted-annotated.xlsx", "-o", work + "/twice.xlsx"], check=True, capture_output=True)
+twice = openpyxl.load_workbook(work + "/twice.xlsx")
+again = {(s.title, c.coordinate): c.comment.text for s in twice for row in s.iter_rows() for c in row if c.comment}
+assert set(again) == set(notes)
+assert all(again[key].startswith(notes[key].text) for key in again)
+PY
+soffice_run --convert-to fods --outdir "$work/lo-noted" "$work/noted-annotated.xlsx"
+check "LibreOffice reads every note of the re-annotated .xlsx" bash -c '
+  n=$(grep -o "<office:annotation[ >]" "$1" | wc -l); [ "$n" -eq "$2" ] || { echo "$n notes, expected $2"; exit 1; }' _ \
+  "$work/lo-noted/noted-annotated.fods" "$("$jixiao" check --format json "$work/seed.xlsx" | "$python" -c '
+import json, sys
+report = json.load(sys.stdin)
+print(len({(f["location"]["sheet"], f["location"]["cell"]) for f in report["files"][0]["diagnostics"]}) + 1)')"
 check "annotate never writes over its input without --in-place, and writes nothing on error" bash -c '
   cp "$1/seed.docx" "$1/same.docx"; before=$(sha1sum < "$1/same.docx")
   "$2" annotate "$1/same.docx" -o "$1/same.docx" 2>/dev/null; [ $? -eq 2 ] || exit 1

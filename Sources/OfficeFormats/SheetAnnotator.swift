@@ -2,7 +2,8 @@
 ///
 /// Per annotated sheet: a new comments part, a VML drawing (which Excel needs to show notes), their
 /// relationships, a `legacyDrawing` element in the sheet, and the content types. Every other zip entry is
-/// copied byte for byte. A sheet that already has notes is refused (a clear error, nothing written).
+/// copied byte for byte. A sheet that already has notes keeps them: ours are added to its comments part and its
+/// VML drawing (a cell that has a note already gets ours appended to it, since a cell holds one note).
 public enum SheetAnnotator {
   public static func annotate(
     _ archive: ZipArchive, rendered: RenderedNotation, comments: [WordAnnotator.Comment], author: String
@@ -54,47 +55,97 @@ public enum SheetAnnotator {
       var sheetRelationships = try archive.read(relationshipsName)
         ?? Array("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"></Relationships>".utf8)
       let relationshipsText = String(decoding: sheetRelationships, as: UTF8.self)
-      if relationshipsText.contains("/relationships/comments\"") || String(decoding: sheetXML, as: UTF8.self).contains("legacyDrawing") {
-        throw .unwritable(reason: "sheet \(sheet) already has notes or a legacy drawing; annotating it would overwrite them")
-      }
+      let sheetText = String(decoding: sheetXML, as: UTF8.self)
       let number = index + 1
-      let commentsName = "xl/jixiaoComments\(number).xml"
-      let drawingName = "xl/drawings/jixiaoNotes\(number).vml"
+      let existingComments = SheetAnnotator.target(ofType: "/relationships/comments", in: relationshipsText).map {
+        SpreadsheetReader.resolve($0, from: folder + "/")
+      }
+      let existingDrawing = sheetText.contains("legacyDrawing")
+        ? SheetAnnotator.target(ofType: "/relationships/vmlDrawing", in: relationshipsText).map { SpreadsheetReader.resolve($0, from: folder + "/") }
+        : nil
+      if sheetText.contains("legacyDrawing") && existingDrawing == nil {
+        throw .unwritable(reason: "sheet \(sheet) has a legacy drawing whose part cannot be found; annotating it would lose it")
+      }
+      var commentsPart: String?
+      var drawingPart: String?
+      var authorID = 0
+      if let name = existingComments {
+        guard let bytes = try archive.read(name) else { throw .unwritable(reason: "sheet \(sheet): its comments part \(name) is missing") }
+        var part = String(decoding: bytes, as: UTF8.self)
+        authorID = SheetAnnotator.authorIndex(of: author, in: &part)
+        commentsPart = part
+      }
+      if let name = existingDrawing {
+        guard let bytes = try archive.read(name) else { throw .unwritable(reason: "sheet \(sheet): its drawing part \(name) is missing") }
+        drawingPart = String(decoding: bytes, as: UTF8.self)
+      }
+      var firstShape = 1025
+      if let drawing = drawingPart { firstShape = max(firstShape, SheetAnnotator.maximumShapeNumber(in: drawing) + 1) }
+      let commentsName = existingComments ?? "xl/jixiaoComments\(number).xml"
+      let drawingName = existingDrawing ?? "xl/drawings/jixiaoNotes\(number).vml"
       var list = ""
       var shapes = ""
-      for (shapeIndex, note) in (notes[sheet] ?? []).enumerated() {
+      var shapeCount = 0
+      for note in notes[sheet] ?? [] {
         let text = note.texts.joined(separator: "\n")
-        list += "<comment ref=\"\(note.reference)\" authorId=\"0\"><text><r><t xml:space=\"preserve\">\(XMLReader.escape(text))</t></r></text></comment>"
+        if var part = commentsPart, SheetAnnotator.appendToExistingNote(at: note.reference, text: text, in: &part) {
+          commentsPart = part
+          continue
+        }
+        list += "<comment ref=\"\(note.reference)\" authorId=\"\(authorID)\"><text><r><t xml:space=\"preserve\">\(XMLReader.escape(text))</t></r></text></comment>"
         let position = SpreadsheetReader.parseReference(note.reference) ?? (1, 1)
         shapes += """
-          <v:shape id="_x0000_s\(1025 + shapeIndex)" type="#_x0000_t202" style="position:absolute;margin-left:60pt;margin-top:2pt;width:200pt;height:80pt;z-index:\(shapeIndex + 1);visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">\
+          <v:shape id="_x0000_s\(firstShape + shapeCount)" type="#_x0000_t202" style="position:absolute;margin-left:60pt;margin-top:2pt;width:200pt;height:80pt;z-index:\(shapeCount + 1);visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">\
           <v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/><v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>\
           <x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:AutoFill>False</x:AutoFill><x:Row>\(position.row - 1)</x:Row><x:Column>\(position.column - 1)</x:Column></x:ClientData></v:shape>
           """
+        shapeCount += 1
       }
-      added[commentsName] = Array("""
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>\(XMLReader.escape(author))</author></authors><commentList>\(list)</commentList></comments>
-        """.utf8)
-      added[drawingName] = Array("""
-        <xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">\
-        <o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="\(number)"/></o:shapelayout><v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe">\
-        <v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>\(shapes)</xml>
-        """.utf8)
+      if var part = commentsPart {
+        guard let close = part.range(of: "</commentList>", options: .backwards) else {
+          throw .badXML(part: commentsName, reason: "no </commentList>")
+        }
+        part.insert(contentsOf: list, at: close.lowerBound)
+        replaced[commentsName] = Array(part.utf8)
+      } else {
+        added[commentsName] = Array("""
+          <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+          <comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>\(XMLReader.escape(author))</author></authors><commentList>\(list)</commentList></comments>
+          """.utf8)
+        typeAdditions += "<Override PartName=\"/\(commentsName)\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml\"/>"
+      }
+      if var drawing = drawingPart {
+        guard let close = drawing.range(of: "</xml>", options: .backwards) else { throw .badXML(part: drawingName, reason: "no </xml>") }
+        if !drawing.contains("_x0000_t202") { shapes = SheetAnnotator.noteShapeType + shapes }
+        drawing.insert(contentsOf: shapes, at: close.lowerBound)
+        replaced[drawingName] = Array(drawing.utf8)
+      } else {
+        added[drawingName] = Array("""
+          <xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">\
+          <o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="\(number)"/></o:shapelayout>\(SheetAnnotator.noteShapeType)\(shapes)</xml>
+          """.utf8)
+      }
       guard let relationshipsEnd = WordAnnotator.lastIndex(of: Array("</Relationships>".utf8), in: sheetRelationships) else {
         throw .badXML(part: relationshipsName, reason: "no </Relationships>")
       }
       let depth = folder.split(separator: "/").count
       let up = String(repeating: "../", count: max(0, depth - 1))
-      sheetRelationships.insert(contentsOf: Array("""
-        <Relationship Id="rIdJixiaoNotes" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="\(up)jixiaoComments\(number).xml"/>\
-        <Relationship Id="rIdJixiaoDrawing" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing" Target="\(up)drawings/jixiaoNotes\(number).vml"/>
-        """.utf8), at: relationshipsEnd)
-      if archive.contains(relationshipsName) {
-        replaced[relationshipsName] = sheetRelationships
-      } else {
-        added[relationshipsName] = sheetRelationships
+      var newRelationships = ""
+      if existingComments == nil {
+        newRelationships += "<Relationship Id=\"rIdJixiaoNotes\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments\" Target=\"\(up)jixiaoComments\(number).xml\"/>"
       }
+      if existingDrawing == nil {
+        newRelationships += "<Relationship Id=\"rIdJixiaoDrawing\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing\" Target=\"\(up)drawings/jixiaoNotes\(number).vml\"/>"
+      }
+      sheetRelationships.insert(contentsOf: Array(newRelationships.utf8), at: relationshipsEnd)
+      if !newRelationships.isEmpty {
+        if archive.contains(relationshipsName) {
+          replaced[relationshipsName] = sheetRelationships
+        } else {
+          added[relationshipsName] = sheetRelationships
+        }
+      }
+      guard existingDrawing == nil else { continue }  // The sheet points at its drawing already.
       // legacyDrawing goes before the elements the schema puts after it, else before </worksheet>.
       let text = String(decoding: sheetXML, as: UTF8.self)
       let prefix = text.contains("<x:worksheet") ? "x:" : ""
@@ -109,7 +160,6 @@ public enum SheetAnnotator {
         : "<\(prefix)legacyDrawing xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" r:id=\"rIdJixiaoDrawing\"/>"
       sheetXML.insert(contentsOf: Array(element.utf8), at: insertAt)
       replaced[part] = sheetXML
-      typeAdditions += "<Override PartName=\"/\(commentsName)\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml\"/>"
     }
     types.insert(contentsOf: Array(typeAdditions.utf8), at: typesEnd)
     replaced["[Content_Types].xml"] = types
@@ -120,6 +170,52 @@ public enum SheetAnnotator {
     for name in added.keys.sorted() { writer.add(name, added[name]!) }
     outcome.bytes = writer.finish()
     return outcome
+  }
+
+  /// The VML shape type of a note, which every drawing holding notes declares once.
+  static let noteShapeType = """
+    <v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe">\
+    <v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>
+    """
+
+  /// The target of the first relationship whose type ends in `typeSuffix`.
+  static func target(ofType typeSuffix: String, in relationships: String) -> String? {
+    var reader = XMLReader(bytes: Array(relationships.utf8), part: "rels")
+    while let event = try? reader.next() {
+      guard case .start(let name, let attributes, _, _) = event, name.local == "Relationship" else { continue }
+      let value = { (key: String) in attributes.first { $0.name.local == key && $0.name.namespace.isEmpty }?.value }
+      if let type = value("Type"), type.hasSuffix(typeSuffix), value("TargetMode") != "External", let target = value("Target") {
+        return target
+      }
+    }
+    return nil
+  }
+
+  /// The index of `author` in a comments part's `<authors>`, adding it when absent.
+  static func authorIndex(of author: String, in part: inout String) -> Int {
+    let escaped = XMLReader.escape(author)
+    let authors = part.components(separatedBy: "<author>").dropFirst().map { $0.components(separatedBy: "</author>")[0] }
+    if let index = authors.firstIndex(of: escaped) { return index }
+    if let close = part.range(of: "</authors>") {
+      part.insert(contentsOf: "<author>\(escaped)</author>", at: close.lowerBound)
+    } else if let list = part.range(of: "<commentList") {
+      part.insert(contentsOf: "<authors><author>\(escaped)</author></authors>", at: list.lowerBound)
+    }
+    return authors.count
+  }
+
+  /// Appends `text` as a new paragraph of the note already on `reference`; false when the cell has none.
+  static func appendToExistingNote(at reference: String, text: String, in part: inout String) -> Bool {
+    guard let start = part.range(of: "<comment ref=\"\(reference)\""),
+      let close = part.range(of: "</text>", range: start.upperBound..<part.endIndex)
+    else { return false }
+    part.insert(contentsOf: "<r><t xml:space=\"preserve\">\n\(XMLReader.escape(text))</t></r>", at: close.lowerBound)
+    return true
+  }
+
+  /// The highest `_x0000_sN` shape number in a VML drawing (new shapes continue after it).
+  static func maximumShapeNumber(in drawing: String) -> Int {
+    drawing.components(separatedBy: "_x0000_s").dropFirst().compactMap { Int($0.prefix { $0.isNumber }) }.max() ?? 0
   }
 
   static func firstIndex(of needle: [UInt8], in bytes: [UInt8]) -> Int? {
