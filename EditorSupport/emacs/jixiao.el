@@ -7,8 +7,8 @@
 
 ;; `jixiao-mode' edits performance-target tables (项目支出绩效目标表) exported from Word as
 ;; plain text: a line that starts with TAB is a table cell, an empty line ends a row.
-;; Files named *.jixiao.txt, or whose name contains 绩效目标, open in it, and so does any .txt
-;; whose first 10 lines hold a title (…绩效目标…) or an annex line (附件5-1).
+;; Files named *.jixiao.txt (.tsv, .md), or whose name contains 绩效目标, open in it, and so
+;; does any .txt, .tsv or .md whose content is a form (`jixiao-form-content-p').
 ;;
 ;; Diagnostics and quick fixes come from the jixiao language server through eglot
 ;; (built into Emacs 29; `elpa-eglot' or `M-x package-install RET eglot' on Emacs 27/28):
@@ -72,23 +72,35 @@ Otherwise \"hunan-2021\", \"mof-2015\" or \"mof-2021\"."
   (setq-local font-lock-defaults '(jixiao-font-lock-keywords t)))
 
 ;;;###autoload
-(add-to-list 'auto-mode-alist '("\\.jixiao\\.txt\\'" . jixiao-mode))
+(add-to-list 'auto-mode-alist '("\\.jixiao\\.\\(?:txt\\|tsv\\|md\\)\\'" . jixiao-mode))
 ;;;###autoload
 (add-to-list 'auto-mode-alist '("绩效目标[^/]*\\'" . jixiao-mode))
 
 ;;;###autoload
 (defun jixiao-form-content-p ()
-  "Whether the buffer is a .txt whose first 10 lines hold a title or annex line.
-A title mentions 绩效目标; an annex line starts with 附件 and a number (附件5-1)."
-  (and buffer-file-name
-       (let ((case-fold-search t)) (string-match-p "\\.txt\\'" buffer-file-name))
-       (save-excursion
-         (save-restriction
-           (widen)
-           (goto-char (point-min))
-           (let ((case-fold-search nil)
-                 (limit (line-end-position 10)))
-             (re-search-forward "绩效目标\\|^[ \t　]*附件[ \t　]*[0-9０-９]" limit t))))))
+  "Whether the buffer is a .txt, .tsv or .md file whose content is a form.
+Text (.txt, .tsv): the first 10 lines hold a title (…绩效目标…) or an annex line
+\(附件 and a number, 附件5-1), as Word exports a filing and as a table pasted from
+Word or Excel starts.  Markdown (.md, .markdown): a line within the first 10 that,
+after its # marks, is an annex line or a whole title (…绩效目标…表, then at most a
+note in brackets), and a pipe-table row after it within 50 lines; a README.md that
+mentions 绩效目标表 in a sentence is no form."
+  (let ((name (and buffer-file-name (downcase buffer-file-name)))
+        (case-fold-search nil))
+    (save-excursion
+      (save-restriction
+        (widen)
+        (goto-char (point-min))
+        (cond
+         ((null name) nil)
+         ((string-match-p "\\.\\(?:txt\\|tsv\\)\\'" name)
+          (re-search-forward "绩效目标\\|^[ \t　]*附件[ \t　]*[0-9０-９]" (line-end-position 10) t))
+         ((string-match-p "\\.\\(?:md\\|markdown\\)\\'" name)
+          (and (re-search-forward
+                (concat "^[ \t]*#*[ \t　]*\\(?:附件[ \t　]*[0-9０-９]"
+                        "\\|.*绩效目标.*表[ \t　]*\\(?:([^)\n]*)\\|（[^）\n]*）\\)?[ \t　]*$\\)")
+                (line-end-position 10) t)
+               (re-search-forward "^[ \t]*|" (line-end-position 50) t))))))))
 
 ;; magic-mode-alist is consulted before auto-mode-alist, so a form named linwu-2021.txt
 ;; opens in jixiao-mode rather than text-mode.

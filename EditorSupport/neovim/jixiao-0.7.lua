@@ -7,14 +7,40 @@
 --   vim.g.jixiao_profile   "hunan-2021" | "mof-2015" | "mof-2021" (default: detected per form)
 --   vim.g.jixiao_language  "zh" | "en" message language (default "zh")
 
-vim.cmd [[autocmd BufRead,BufNewFile *.jixiao.txt,*绩效目标* setfiletype jixiao]]
+vim.cmd [[autocmd BufRead,BufNewFile *.jixiao.txt,*.jixiao.tsv,*.jixiao.md,*绩效目标* setfiletype jixiao]]
 
--- Any other .txt is a form when its first 10 lines hold a title (…绩效目标…) or an annex line (附件5-1).
-local function looks_like_form(bufnr)
-  for _, line in ipairs(vim.api.nvim_buf_get_lines(bufnr, 0, 10, false)) do
-    -- 附件 then an ASCII or a full-width digit (U+FF10–FF19: EF BC 90–99)
-    if line:find("绩效目标", 1, true) or line:match("^%s*附件%s*%d") or line:match("^%s*附件%s*\239\188[\144-\153]") then
+-- Any other .txt, .tsv or .md is a form when its content is one (looks_like_form).
+local function is_annex(text)
+  -- 附件 then an ASCII or a full-width digit (U+FF10–FF19: EF BC 90–99)
+  return text:match("^%s*附件%s*%d") or text:match("^%s*附件%s*\239\188[\144-\153]")
+end
+
+-- A whole line naming the table: …绩效目标…表, then only blanks or a note in brackets (（2021年度）).
+local function is_title(text)
+  local rest = text:match("^.*绩效目标.*表(.*)$")
+  if not rest then
+    return false
+  end
+  rest = rest:gsub("\227\128\128", " ") -- U+3000
+  return rest:match("^%s*$") or rest:match("^%s*%(.*%)%s*$") or rest:match("^%s*（.*）%s*$")
+end
+
+-- markdown: a heading or line within the first 10 that is an annex line or a title (`## 附件5-1`,
+-- `# 2021年项目支出绩效目标表`), and a pipe-table row after it (within 50 lines): a README.md that mentions
+-- 绩效目标表 in a sentence is no form. Otherwise (.txt, .tsv): a title (…绩效目标…) or an annex line (附件5-1)
+-- in the first 10 lines, as Word exports them and as a table pasted from Word or Excel starts.
+local function looks_like_form(bufnr, markdown)
+  local heading = false
+  for number, line in ipairs(vim.api.nvim_buf_get_lines(bufnr, 0, markdown and 50 or 10, false)) do
+    if not markdown then
+      if line:find("绩效目标", 1, true) or is_annex(line) then
+        return true
+      end
+    elseif heading and line:match("^%s*|") then
       return true
+    elseif number <= 10 then
+      local text = line:gsub("^%s*#+%s*", "")
+      heading = heading or is_annex(text) or is_title(text)
     end
   end
   return false
@@ -22,10 +48,11 @@ end
 
 vim.api.nvim_create_autocmd("BufRead", {
   group = vim.api.nvim_create_augroup("jixiao_detect", { clear = true }),
-  pattern = { "*.txt", "*.TXT", "*.Txt" },
+  pattern = { "*.txt", "*.TXT", "*.Txt", "*.tsv", "*.TSV", "*.md", "*.MD", "*.markdown" },
   callback = function(args)
-    -- set, not setfiletype: the generic *.txt rule may already have chosen "text"
-    if vim.bo[args.buf].filetype ~= "jixiao" and looks_like_form(args.buf) then
+    -- set, not setfiletype: the generic *.txt (*.md) rule may already have chosen "text" ("markdown")
+    local markdown = args.file:lower():match("%.md$") or args.file:lower():match("%.markdown$")
+    if vim.bo[args.buf].filetype ~= "jixiao" and looks_like_form(args.buf, markdown ~= nil) then
       vim.bo[args.buf].filetype = "jixiao"
     end
   end,

@@ -6,31 +6,64 @@
 --   vim.g.jixiao_profile   "hunan-2021" | "mof-2015" | "mof-2021" (default: detected per form)
 --   vim.g.jixiao_language  "zh" | "en" message language (default "zh")
 
--- A form: *.jixiao.txt, a name containing 绩效目标, or any .txt whose first 10 lines hold a title
--- (…绩效目标…) or an annex line (附件5-1), as Word exports them.
-local function looks_like_form(bufnr)
-  for _, line in ipairs(vim.api.nvim_buf_get_lines(bufnr, 0, 10, false)) do
-    -- 附件 then an ASCII or a full-width digit (U+FF10–FF19: EF BC 90–99)
-    if line:find("绩效目标", 1, true) or line:match("^%s*附件%s*%d") or line:match("^%s*附件%s*\239\188[\144-\153]") then
+-- A form: *.jixiao.txt (.md, .tsv), a name containing 绩效目标, or a .txt, .tsv or .md whose content is a form
+-- (looks_like_form).
+local function is_annex(text)
+  -- 附件 then an ASCII or a full-width digit (U+FF10–FF19: EF BC 90–99)
+  return text:match("^%s*附件%s*%d") or text:match("^%s*附件%s*\239\188[\144-\153]")
+end
+
+-- A whole line naming the table: …绩效目标…表, then only blanks or a note in brackets (（2021年度）).
+local function is_title(text)
+  local rest = text:match("^.*绩效目标.*表(.*)$")
+  if not rest then
+    return false
+  end
+  rest = rest:gsub("\227\128\128", " ") -- U+3000
+  return rest:match("^%s*$") or rest:match("^%s*%(.*%)%s*$") or rest:match("^%s*（.*）%s*$")
+end
+
+-- markdown: a heading or line within the first 10 that is an annex line or a title (`## 附件5-1`,
+-- `# 2021年项目支出绩效目标表`), and a pipe-table row after it (within 50 lines): a README.md that mentions
+-- 绩效目标表 in a sentence is no form. Otherwise (.txt, .tsv): a title (…绩效目标…) or an annex line (附件5-1)
+-- in the first 10 lines, as Word exports them and as a table pasted from Word or Excel starts.
+local function looks_like_form(bufnr, markdown)
+  local heading = false
+  for number, line in ipairs(vim.api.nvim_buf_get_lines(bufnr, 0, markdown and 50 or 10, false)) do
+    if not markdown then
+      if line:find("绩效目标", 1, true) or is_annex(line) then
+        return true
+      end
+    elseif heading and line:match("^%s*|") then
       return true
+    elseif number <= 10 then
+      local text = line:gsub("^%s*#+%s*", "")
+      heading = heading or is_annex(text) or is_title(text)
     end
   end
   return false
+end
+
+-- The filetype function of vim.filetype.add: jixiao for a form, nil (the file keeps its usual filetype) otherwise.
+local function detect(markdown)
+  return function(_, bufnr)
+    if looks_like_form(bufnr, markdown) then
+      return "jixiao"
+    end
+  end
 end
 
 vim.filetype.add({
   pattern = {
     -- non-negative priority: these win over the generic *.txt → text rule
     [".*%.jixiao%.txt"] = { "jixiao", { priority = 10 } },
+    [".*%.jixiao%.tsv"] = { "jixiao", { priority = 10 } },
+    [".*%.jixiao%.md"] = { "jixiao", { priority = 10 } },
     [".*绩效目标[^/]*"] = { "jixiao", { priority = 10 } },
-    [".*%.[tT][xX][tT]"] = {
-      function(_, bufnr)
-        if looks_like_form(bufnr) then
-          return "jixiao"
-        end
-      end,
-      { priority = 5 },
-    },
+    [".*%.[tT][xX][tT]"] = { detect(false), { priority = 5 } },
+    [".*%.[tT][sS][vV]"] = { detect(false), { priority = 5 } },
+    [".*%.[mM][dD]"] = { detect(true), { priority = 5 } },
+    [".*%.markdown"] = { detect(true), { priority = 5 } },
   },
 })
 
