@@ -162,6 +162,7 @@ extension Connection {
     let count = read(fromServer[0], &output, output.count)
     #expect(String(decoding: output[0..<max(count, 0)], as: UTF8.self)
       == "Content-Length: \(expected.utf8.count)\r\n\r\n\(expected)")
+    transport.close()  // before the deferred closes of its descriptors
   }
 
   @Test func stdioTransportSurvivesAClosedOutput() {
@@ -174,6 +175,8 @@ extension Connection {
     #expect(events.wait(for: 1, orClose: true).isEmpty)
     transport.send(.notification(NotificationMessage(method: "a")))
     transport.send(.notification(NotificationMessage(method: "b")))
+    // The writer is done (the output broke) before the descriptor goes, so its number is not written to again.
+    transport.close()
     _ = closeDescriptor(fromServer[1])
   }
 }

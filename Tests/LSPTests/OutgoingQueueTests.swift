@@ -55,6 +55,18 @@ import Testing
       }
     }
     #expect(versions == ["file:///a": 398, "file:///b": 399])
+    // Drain the logs still queued, and stop the transport, before the descriptors go: a writer left on a closed
+    // descriptor number writes into whatever the number is given to next (another test's pipe or file).
+    let closed = DispatchSemaphore(value: 0)
+    Thread.detachNewThread {
+      transport.close()
+      closed.signal()
+    }
+    while closed.wait(timeout: .now()) == .timedOut {
+      if chunk.withUnsafeMutableBytes({ read(fds[0], $0.baseAddress, $0.count) }) <= 0 {
+        _ = reader.wait(timeout: .now() + .milliseconds(10))
+      }
+    }
     close(fds[1])
   }
 }
