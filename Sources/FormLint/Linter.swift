@@ -60,8 +60,12 @@ public final class Linter {
   /// The typed form of a node under this configuration.
   public func form(of node: FormNode) -> Form { Form(node: node, options: configuration.model) }
 
-  /// Whether a node is checked as a form: forms, and a preamble that holds tables.
-  public static func isCheckable(_ node: FormNode) -> Bool { node.isForm || !node.tables.isEmpty }
+  /// Whether a node is checked as a form: forms, and a preamble (text before any title or annex) whose tables read
+  /// as a form's (`Form.holdsFormContent`: a form pasted without its title), not any table.
+  public static func isCheckable(_ node: FormNode) -> Bool {
+    if node.isForm { return true }
+    return !node.tables.isEmpty && Form(node: node, options: ModelOptions()).holdsFormContent
+  }
 
   /// All findings of a document, absolute offsets, sorted by position then code.
   public func lint(_ tree: SyntaxTree) -> [Diagnostic] {

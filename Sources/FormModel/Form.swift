@@ -183,6 +183,13 @@ public struct Form: Sendable {
   /// The first header entry for a field.
   public func entry(_ field: HeaderField) -> HeaderEntry? { header.first { $0.field == field } }
 
+  /// Whether the tables read as a form's: a known header field (in a table or on a free line), an indicator
+  /// table's heading row, or an indicator row. A table before any title or annex (a form pasted without its title)
+  /// is checked only then: a README's index of files, or any other table, is not a form.
+  public var holdsFormContent: Bool {
+    header.contains { $0.field != nil } || !lineFields.isEmpty || indicatorHeaderRow != nil || !indicators.isEmpty
+  }
+
   /// The first header entry for a field or the fields that stand in for it (`HeaderField.satisfiedBy`):
   /// 年度资金总额 for the budget, 资金总额 where no annual budget is stated, 总体目标 as the only goal.
   public func entry(meeting field: HeaderField) -> HeaderEntry? {

@@ -10,7 +10,8 @@ enum FileCollector {
     var problems: [LocalizedText] = []
   }
 
-  /// Files named (any name: a `.docx` gets told what it is), and form files (`*.txt`, any case, and `*.docx`, `*.xlsx`) found under
+  /// Files named (any name: a `.docx` gets told what it is), and form files (`*.txt`, any case, `*.docx`, `*.xlsx`, and
+  /// `*.md`, `*.tsv` that hold a form) found under
   /// folders named, sorted, without what the folder's configuration excludes (`FormFiles.defaultExclude` and
   /// `exclude`).
   static func collect(_ paths: [String], exclude: (String) -> [String] = { _ in FormFiles.defaultExclude }) -> Collected {
@@ -35,8 +36,8 @@ enum FileCollector {
       if found.isEmpty && search.unreadable.isEmpty {
         collected.problems.append(
           LocalizedText(
-            zh: "文件夹 \(path) 中没有 .txt、.docx 或 .xlsx 文件，未检查任何内容",
-            en: "no .txt, .docx or .xlsx files in the folder \(path); nothing was checked"))
+            zh: "文件夹 \(path) 中没有 .txt、.docx、.xlsx 文件，也没有含绩效目标表的 .md、.tsv 文件，未检查任何内容",
+            en: "no .txt, .docx or .xlsx files, nor .md or .tsv files holding a form, in the folder \(path); nothing was checked"))
       }
       collected.files.append(contentsOf: found)
     }

@@ -1,4 +1,5 @@
 import FormLint
+import FormTestSupport
 import Foundation
 import Testing
 
@@ -118,7 +119,7 @@ import Testing
     let empty = folder.url.appendingPathComponent("empty").path
     let run = CLIRun(["check", empty])
     #expect(run.exitCode == ExitCode.usage)
-    #expect(run.stderr.contains("文件夹 \(empty) 中没有 .txt、.docx 或 .xlsx 文件"), "\(run.stderr)")
+    #expect(run.stderr.contains("文件夹 \(empty) 中没有 .txt、.docx、.xlsx 文件"), "\(run.stderr)")
     #expect(!run.stdout.contains("未发现问题"))
   }
 
@@ -128,18 +129,26 @@ import Testing
     for sub in ["A", ".drafts", "node_modules", ".git", "__Snapshots__", "out"] {
       try manager.createDirectory(at: folder.url.appendingPathComponent(sub), withIntermediateDirectories: true)
     }
-    for name in ["A/UPPER.TXT", "A/mixed.Txt", "A/notes.md", ".drafts/d.txt", "node_modules/n.txt", ".git/g.txt", "__Snapshots__/s.txt", "out/o.txt"] {
+    for name in ["A/UPPER.TXT", "A/mixed.Txt", ".drafts/d.txt", "node_modules/n.txt", ".git/g.txt", "__Snapshots__/s.txt", "out/o.txt"] {
       try folder.write(name, Seed.bytes)
     }
+    // Markdown and TSV files are form files when they hold a form (the seed in Markdown, pasted TSV); a README is not.
+    try folder.write("A/seed.md", Fixtures.seedMarkdownBytes)
+    try folder.write("A/PASTED.TSV", Fixtures.seedTSVBytes)
+    try folder.write("A/README.md", "# 2021 年预算资料\n\n本文件夹存放各部门的项目支出绩效目标表（见 seed.md）。\n\n| 文件 | 部门 |\n| --- | --- |\n| seed.md | 司法局 |\n")
     func checked(_ arguments: [String]) -> Set<String> {
       let run = CLIRun(["check", "--format", "json"] + arguments + [folder.url.path])
       let report = (try? JSONSerialization.jsonObject(with: Data(run.stdout.utf8))) as? [String: Any]
       let files = (report?["files"] as? [[String: Any]]) ?? []
       return Set(files.compactMap { ($0["path"] as? String).map { String($0.dropFirst(folder.url.path.count + 1)) } })
     }
-    #expect(checked([]) == ["A/UPPER.TXT", "A/mixed.Txt", ".drafts/d.txt", "__Snapshots__/s.txt", "out/o.txt"])
+    let forms: Set = ["A/UPPER.TXT", "A/mixed.Txt", "A/seed.md", "A/PASTED.TSV"]
+    #expect(checked([]) == forms.union([".drafts/d.txt", "__Snapshots__/s.txt", "out/o.txt"]))
     try folder.write(".jixiao.json", #"{"exclude": ["__Snapshots__", "out/**", ".drafts"]}"#)
-    #expect(checked([]) == ["A/UPPER.TXT", "A/mixed.Txt"])
+    #expect(checked([]) == forms)
+    // Named on the command line, the README is checked and said to hold no form.
+    let readme = CLIRun(["check", folder.url.appendingPathComponent("A/README.md").path])
+    #expect(readme.exitCode == 0 && readme.stdout.contains("信息：未找到绩效目标表"), "\(readme.stdout)")
     try folder.write(".jixiao.json", #"{"exclude": "out"}"#)
     #expect(CLIRun(["check", folder.url.path]).exitCode == ExitCode.usage)
   }

@@ -1,3 +1,4 @@
+import FormSyntax
 import Foundation
 
 /// What the CLI and the language server both do to find forms on disk: which names are form files, how a folder
@@ -12,6 +13,21 @@ public enum FormFiles {
     let scalars = Array(name.unicodeScalars.suffix(4))
     guard scalars.count == 4, scalars[0] == "." else { return false }
     return String(String.UnicodeScalarView(scalars[1...])).lowercased() == "txt"
+  }
+
+  /// Whether a file name is a text form in another layout (`.md`, `.markdown`, `.tsv`, any case): folder searches
+  /// take such a file only when it holds a form (`holdsForm`), so a README.md beside the forms is not reported.
+  public static func isLayoutFileName(_ name: String) -> Bool {
+    let lower = name.lowercased()
+    return lower.hasSuffix(".md") || lower.hasSuffix(".markdown") || lower.hasSuffix(".tsv")
+  }
+
+  /// Whether a file holds a form (a title or annex followed by a table, in its detected layout). A file that cannot
+  /// be read or decoded counts as holding one, so that reading it reports why.
+  public static func holdsForm(path: String, maximumSize: Int = SourceFile.defaultMaximumSize) -> Bool {
+    guard let source = try? SourceFile.read(path: path, maximumSize: maximumSize) else { return true }
+    let tree = SyntaxTree(parsing: source.utf8, layout: LayoutPolicy.forFile(named: path))
+    return tree.nodes.contains(where: Linter.isCheckable)
   }
 
   /// Whether a file name is a Word or Excel form (`.docx`, `.xlsx`, any case) for the CLI's folder searches; not
@@ -39,7 +55,8 @@ public enum FormFiles {
   }
 
   /// Every form file below `folder` (paths are `folder` joined with the relative path), sorted; excluded
-  /// folders are not entered. Symbolic links to folders are not followed (no cycles).
+  /// folders are not entered. Symbolic links to folders are not followed (no cycles). Form files are `*.txt`, and
+  /// `*.md` / `*.markdown` / `*.tsv` files that hold a form.
   /// With `includeOffice`, Word and Excel forms too (`isOfficeFileName`; the CLI reads them, the server does not).
   public static func discover(in folder: String, exclude: [String] = defaultExclude, includeOffice: Bool = false) -> [String] {
     search(in: folder, exclude: exclude, includeOffice: includeOffice).files
@@ -124,10 +141,11 @@ public enum FormFiles {
         }
         continue
       }
-      guard isFormFileName(name) || (includeOffice && isOfficeFileName(name)) else { continue }
+      let layoutFile = isLayoutFileName(name)
+      guard isFormFileName(name) || layoutFile || (includeOffice && isOfficeFileName(name)) else { continue }
       if (prefix + path).utf8.count > maximumPathLength {
         result.unreadable.append(Unreadable(path: prefix + path, reason: .pathTooLong))
-      } else {
+      } else if !layoutFile || holdsForm(path: prefix + path) {
         result.files.append(prefix + path)
       }
     }
