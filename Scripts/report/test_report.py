@@ -55,6 +55,14 @@ def folder(tmp_path_factory):
     # A third department, GB18030-encoded as Windows tools write it.
     third = seed.replace("临武县司法局", "临武县卫生健康局")
     (base / "04-weijianju.txt").write_bytes(third.encode("gb18030"))
+    # The other text layouts: the seed as Markdown and as pasted TSV, for two more departments.
+    fixtures = ROOT / "Tests/Fixtures"
+    markdown = (fixtures / "linwu-sifaju-2021.md").read_text(encoding="utf-8")
+    (base / "05-minzhengju.md").write_text(markdown.replace("临武县司法局", "临武县民政局"), encoding="utf-8")
+    pasted = (fixtures / "linwu-sifaju-2021.clipboard.tsv").read_text(encoding="utf-8")
+    (base / "06-caizhengju.tsv").write_text(pasted.replace("临武县司法局", "临武县财政局"), encoding="utf-8")
+    # A README beside the forms is not a form: the folder search leaves it out.
+    (base / "README.md").write_text("# 2021 年预算资料\n\n| 文件 | 部门 |\n| --- | --- |\n| 01-sifaju.txt | 司法局 |\n", encoding="utf-8")
     # Whatever template and office fixtures the repository has (they land with other issues).
     fixtures = ROOT / "Tests/Fixtures"
     for sub in ("templates", "layouts", "office"):
@@ -137,7 +145,7 @@ def test_overview_equals_check_and_export(browser, facts):
     assert int(stat(browser, "forms")) == len(forms)
     # The seed's department and the two variants' are among them (other templates' fixtures may add more).
     departments = [td.text for td in browser.find_elements(By.CSS_SELECTOR, "#department-numbers tbody td:first-child")]
-    assert {"临武县司法局", "临武县教育局", "临武县卫生健康局"} <= set(departments)
+    assert {"临武县司法局", "临武县教育局", "临武县卫生健康局", "临武县民政局", "临武县财政局"} <= set(departments)
     assert int(stat(browser, "departments")) == len([d for d in departments if not d.startswith("（")])
     assert float(stat(browser, "budget")) == pytest.approx(sum(f["budget"] or 0 for f in forms))
     assert int(stat(browser, "pass")) == sum(f["errors"] == 0 for f in forms)
