@@ -280,7 +280,12 @@ public final class Linter {
     let context = FormContext(form: form, settings: configuration.settings)
     var findings: [Diagnostic] = []
     for rule in rules where !configuration.isIgnored(type(of: rule).description.code, inForm: form.annex?.number) {
-      for finding in rule.check(form: context) { findings.append(configured(finding, rule).written(in: node)) }
+      // One finding per occurrence: a table with one value column per recipient (or 中期 and 年度) reads a row
+      // several times, and a cell the readings share (the 二级, the name) must not be reported once per reading.
+      var seen = Set<Diagnostic>()
+      for finding in rule.check(form: context) where seen.insert(finding).inserted {
+        findings.append(configured(finding, rule).written(in: node))
+      }
     }
     findings.sort(by: Linter.documentOrder)
     return CachedForm(node: node, findings: findings, summary: summary)

@@ -63,7 +63,7 @@ public struct IndicatorRow: Sendable, Equatable {
   /// 一级 (level 1) category, merged cells resolved.
   public let level1: CategoryLabel
   /// 二级 (level 2) category, merged cells resolved while the 一级 is unchanged.
-  public let level2: CategoryLabel
+  public internal(set) var level2: CategoryLabel
   /// 三级: the indicator's name.
   public let name: CellText?
   /// 指标值（及单位）: the target value.

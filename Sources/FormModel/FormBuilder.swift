@@ -36,6 +36,7 @@ extension Form {
       options.template.map(TemplateCatalog.named)
       ?? TemplateCatalog.detect(
         labels: reader.header.map(\.label.text) + reader.lineFields.map(\.label), title: reader.title?.text)
+    if !template.categoryAliases.isEmpty { reader.resolve(aliases: template.categoryAliases, profile: profile) }
     // The form year, first found wins: title, a year line under it, a 年度 field, configuration.
     let fieldYear = reader.header.first { $0.field == .year }?.value.flatMap { FormReader.year(inYearLine: $0.text) }
     let found: [(Int?, YearSource)] = [
@@ -300,6 +301,17 @@ private struct FormReader {
     }
   }
 
+  /// Reads the 二级 labels the profile does not know by the family's own names of its categories.
+  mutating func resolve(aliases: [String: String], profile: Profile) {
+    for index in indicators.indices where indicators[index].level2.canonical == nil {
+      let label = indicators[index].level2
+      guard let canonical = profile.level2(for: label.text, under: indicators[index].level1.canonical, aliases: aliases) else {
+        continue
+      }
+      indicators[index].level2 = CategoryLabel(text: label.text, canonical: canonical, cell: label.cell, inherited: label.inherited)
+    }
+  }
+
   private func inherit(_ label: CategoryLabel?, own: CellText?) -> CategoryLabel? {
     guard let label else { return nil }
     let ownFilled = own.map { !$0.isBlank } ?? false
@@ -347,15 +359,30 @@ struct IndicatorColumns {
     let level2s = columns(.level2)
     let units = columns(.unit)
     let comparators = columns(.comparator)
-    let anyAnnual = values.contains { IndicatorHeadings.isAnnual(titles[$0]) }
     func nearest(_ candidates: [Int], to column: Int) -> Int? {
       candidates.min { abs($0 - column) < abs($1 - column) }
     }
-    groups = values.map { value in
-      Group(
-        level2: level2s.last { $0 < value } ?? level2s.first, name: names.last { $0 < value } ?? firstName, value: value,
-        unit: nearest(units, to: value), comparator: nearest(comparators, to: value),
-        isAnnual: !anyAnnual || IndicatorHeadings.isAnnual(titles[value]))
+    let nameOf = values.map { value in names.last { $0 < value } ?? firstName }
+    // Which value columns the year rules read: those a heading marks as annual; else all but those marked as
+    // multi-year; else, where the 三级 | 指标值 block repeats (88号 and its city copies: 中期, then 年度), the last
+    // block; else all.
+    let marked = values.map { IndicatorHeadings.isAnnual(titles[$0]) }
+    let multiYear = values.map { IndicatorHeadings.isMultiYear(titles[$0]) }
+    let annual: [Bool]
+    if marked.contains(true) {
+      annual = marked
+    } else if multiYear.contains(true) {
+      annual = multiYear.map { !$0 }
+    } else if Set(nameOf).count > 1, let lastName = nameOf.last {
+      annual = nameOf.map { $0 == lastName }
+    } else {
+      annual = values.map { _ in true }
+    }
+    groups = values.indices.map { index in
+      let value = values[index]
+      return Group(
+        level2: level2s.last { $0 < value } ?? level2s.first, name: nameOf[index], value: value,
+        unit: nearest(units, to: value), comparator: nearest(comparators, to: value), isAnnual: annual[index])
     }
     count = titles.count
     self.level1 = level1

@@ -82,10 +82,37 @@ public struct Profile: Sendable, Equatable {
   }
 
   /// The canonical 二级 for a label under a 一级 (or under any 一级 when `level1` is nil).
-  public func level2(for label: String, under level1: String? = nil) -> String? {
+  /// `aliases` are a template family's own names of the profile's categories (`TemplateCatalog`).
+  public func level2(for label: String, under level1: String? = nil, aliases: [String: String] = [:]) -> String? {
+    level2Categories(for: label, under: level1, aliases: aliases).first
+  }
+
+  /// Every canonical 二级 a label names under a 一级: one for most labels, several for a label that lists them
+  /// (`社会、经济、生态效益指标` → 社会效益, 经济效益, 生态效益); empty when the profile does not know it.
+  public func level2Categories(for label: String, under level1: String? = nil, aliases: [String: String] = [:]) -> [String] {
     let key = Profile.canonicalLabel(label)
+    if let known = knownLevel2(key, under: level1, aliases: aliases) { return [known] }
+    // A list of categories sharing the last one's ending: `社会、经济、生态效益` is 社会效益, 经济效益 and 生态效益.
+    let parts = key.split { Profile.listSeparators.contains($0) }.map(String.init)
+    guard parts.count > 1, let last = parts.last, let lastKnown = knownLevel2(last, under: level1, aliases: aliases) else {
+      return []
+    }
+    var result: [String] = []
+    for part in parts.dropLast() {
+      let endings = (0..<last.count).map { String(last.suffix($0)) }
+      guard let known = endings.lazy.compactMap({ self.knownLevel2(part + $0, under: level1, aliases: aliases) }).first else { return [] }
+      if !result.contains(known) { result.append(known) }
+    }
+    return result.contains(lastKnown) ? result : result + [lastKnown]
+  }
+
+  /// Characters that separate the categories a combined label lists.
+  static let listSeparators: Set<Character> = ["、", "，", ",", "/", "／", "和", "及", "与"]
+
+  private func knownLevel2(_ key: String, under level1: String?, aliases: [String: String]) -> String? {
+    let name = aliases[key] ?? key
     for category in categories where level1 == nil || category.level1 == level1 {
-      if category.level2.contains(key) { return key }
+      if category.level2.contains(name) { return name }
     }
     return nil
   }
@@ -236,8 +263,11 @@ public enum CategoryRole: String, Sendable, CaseIterable {
   case quality
   /// 时效指标.
   case timeliness
-  /// 成本指标 (a 二级 under 产出, or the 一级 of mof-2021 with 经济/社会/生态环境成本).
+  /// 成本指标 stated in money: a 二级 under 产出, or the 一级 of mof-2021 and its 经济成本.
   case cost
+  /// mof-2021's 社会成本 and 生态环境成本: costs that may be stated without money (财预〔2021〕101号), so the
+  /// money rules (JX202, JX301–JX303) do not read them.
+  case qualitativeCost
   /// 效益指标 and its 二级.
   case benefit
   /// 满意度 (社会公众或服务对象满意度, 服务对象满意度, the 一级 满意度指标).
@@ -247,7 +277,7 @@ public enum CategoryRole: String, Sendable, CaseIterable {
   /// give the role (`…满意度`).
   static let names: [CategoryRole: (exact: [String], suffixes: [String])] = [
     .quantity: (["数量"], []), .quality: (["质量"], []), .timeliness: (["时效"], []),
-    .cost: (["成本", "经济成本", "社会成本", "生态环境成本"], []),
+    .cost: (["成本", "经济成本"], []), .qualitativeCost: (["社会成本", "生态环境成本"], []),
     .benefit: (["效益", "经济效益", "社会效益", "生态效益", "可持续影响"], []),
     .satisfaction: (["满意度", "社会公众或服务对象满意度", "服务对象满意度"], ["满意度"]),
   ]

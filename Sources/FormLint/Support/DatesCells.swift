@@ -25,12 +25,13 @@ enum DatesCells {
     let goal = annual.map {
       DatedCell(cell: $0, place: LocalizedText(zh: "本年度绩效目标", en: "the goal for the year"))
     }
-    return [goal].compactMap { $0 } + indicatorCells(form)
+    // Of a table with 中期 and 年度 value columns, only the annual readings (RULES.md "Templates").
+    return [goal].compactMap { $0 } + indicatorCells(form, annualOnly: true)
   }
 
-  /// The indicator rows' 三级, 指标值 and 绩效标准 cells.
-  static func indicatorCells(_ form: Form) -> [DatedCell] {
-    form.indicators.flatMap { row -> [DatedCell] in
+  /// The indicator rows' 三级, 指标值 and 绩效标准 cells (of the annual value columns only, if asked).
+  static func indicatorCells(_ form: Form, annualOnly: Bool = false) -> [DatedCell] {
+    form.indicators.filter { !annualOnly || $0.isAnnual }.flatMap { row -> [DatedCell] in
       let name = ValuesCells.short(row.name?.trimmed ?? "")
       let places: [(CellText?, LocalizedText)] = [
         (row.name, LocalizedText(zh: "三级指标“\(name)”", en: "the indicator name “\(name)”")),

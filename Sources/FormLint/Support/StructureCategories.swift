@@ -23,11 +23,11 @@ enum StructureCategories {
   }
 
   /// Reads a 二级 label the profile does not know under `level1` (a canonical 一级, or nil when unknown).
-  static func readLevel2(_ label: String, under level1: String?, profile: Profile) -> Reading {
-    let key = Profile.canonicalLabel(label)
+  static func readLevel2(_ label: String, under level1: String?, profile: Profile, aliases: [String: String] = [:]) -> Reading {
+    let key = aliases[Profile.canonicalLabel(label)] ?? Profile.canonicalLabel(label)
     let siblings = level1.flatMap { name in profile.categories.first { $0.level1 == name }?.level2 } ?? profile.level2Names
     if let near = nearest(key, among: siblings) { return .suggestion(near) }
-    if let parent = profile.level2(for: label).flatMap(profile.parent(ofLevel2:)) {
+    if let parent = profile.level2(for: label, aliases: aliases).flatMap(profile.parent(ofLevel2:)) {
       return .misplaced(expected: "\(parent)指标")
     }
     if profile.level1(for: label) != nil { return .misplaced(expected: "一级指标") }
@@ -40,10 +40,21 @@ enum StructureCategories {
     for row in form.indicators {
       if let canonical = row.level2.canonical {
         covered.insert(canonical)
-      } else if !row.level2.text.isEmpty,
-        case .suggestion(let near) = readLevel2(row.level2.text, under: row.level1.canonical, profile: form.profile)
-      {
-        covered.insert(near)
+        // A label listing several categories (`社会、经济、生态效益指标`) covers each.
+        covered.formUnion(
+          form.profile.level2Categories(
+            for: row.level2.text, under: row.level1.canonical, aliases: form.template.categoryAliases))
+      } else if !row.level2.text.isEmpty {
+        let aliases = form.template.categoryAliases
+        switch readLevel2(row.level2.text, under: row.level1.canonical, profile: form.profile, aliases: aliases) {
+        case .suggestion(let near):
+          covered.insert(near)
+        case .misplaced:
+          // A known category under the wrong 一级 is there; JX106 says where it belongs (one finding, not two).
+          if let known = form.profile.level2(for: row.level2.text, aliases: aliases) { covered.insert(known) }
+        case .unknown:
+          break
+        }
       }
     }
     return covered

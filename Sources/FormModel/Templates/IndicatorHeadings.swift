@@ -42,4 +42,10 @@ public enum IndicatorHeadings {
     let text = TextClean.squeezed(heading)
     return annualWords.contains { text.contains($0) } && !multiYearWords.contains { text.contains($0) }
   }
+
+  /// Whether a value heading marks the multi-year column (`中期指标值`, `长期目标值`).
+  public static func isMultiYear(_ heading: String) -> Bool {
+    let text = TextClean.squeezed(heading)
+    return multiYearWords.contains { text.contains($0) }
+  }
 }

@@ -24,6 +24,9 @@ public struct Template: Sendable {
   public let usualProfile: ProfileID
   /// Labels that point to this family more than to others (`单位代码` in one-system exports).
   public var markers: [String] = []
+  /// The family's own names of profile categories, canonical label → the profile's canonical name: the older
+  /// provincial form lists `服务对象满意度指标` under 效益指标 where hunan-2021 says 社会公众或服务对象满意度.
+  public var categoryAliases: [String: String] = [:]
 
   /// The fields JX101 requires in this family.
   public var requiredFields: [HeaderField] { fields.filter(\.isRequired).map(\.field) }

@@ -94,7 +94,7 @@ public enum TemplateCatalog {
         FieldLabels(.annualGoal, annualGoals, required: true),
         FieldLabels(.overallGoal, overallGoals),
       ], blockLabels: blocks, otherLabels: others, extraColumns: [.note, .weight], usualProfile: .hunan2021,
-      markers: ["项目资金申请", "主管部门编码", "长期目标"]),
+      markers: ["项目资金申请", "主管部门编码", "长期目标"], categoryAliases: ["服务对象满意度": "社会公众或服务对象满意度"]),
     Template(
       id: .povertyAlleviation, name: "扶贫／衔接资金绩效目标申报表", englishName: "Poverty-alleviation fund application form",
       origin: "扶贫、衔接推进乡村振兴资金的分行业参考模板", titleWords: ["绩效目标申报表(", "衔接", "扶贫"],

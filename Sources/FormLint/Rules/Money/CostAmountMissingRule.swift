@@ -18,19 +18,28 @@ struct CostAmountMissingRule: Rule {
       Examples.form(costValue: "98%", costStandard: "普法经费15万元、法治创建经费5万元"),
       Examples.form(costName: "/", costValue: "/", costStandard: "/"),
       Examples.form(costValue: "20", costStandard: "按标准发放"),
+      // A unit cost beside a row that states the total.
+      StructureExamples.form(
+        rows: Array(StructureExamples.rows[..<4])
+          + [StructureExamples.Row(level1: "", level2: "成本指标", name: "人均培训成本", value: "≤200元/人", standard: "按标准执行")]
+          + StructureExamples.rows[4...]),
     ])
 
   func check(form context: FormContext) -> [Diagnostic] {
     let unit = context.form.unit.moneyUnit
     let budget = context.costAnalysis.budgetLabel
-    return context.form.indicators.compactMap { row in
-      guard CostAnalysis.isCostRow(row), !row.isNotApplicableRow else { return nil }
-      let cells = [row.value, row.standard, row.name].compactMap { $0 }
-      guard cells.contains(where: { !$0.isBlank }) else { return nil }
-      let hasMoney = cells.contains { cell in
+    func hasMoney(_ row: IndicatorRow) -> Bool {
+      [row.value, row.standard, row.name].compactMap { $0 }.contains { cell in
         AmountScanner.amounts(in: cell.text, tableUnit: unit).contains { $0.role != .unitPrice }
       }
-      guard !hasMoney else { return nil }
+    }
+    let costRows = context.form.indicators.filter { CostAnalysis.isCostRow($0) && !$0.isNotApplicableRow }
+    // A unit cost (`4元/人·餐`) beside a row that states the total is a cost indicator of its own (财预〔2021〕101号
+    // names 单位成本): the budget can be checked against the total.
+    guard !costRows.contains(where: hasMoney) else { return [] }
+    return costRows.compactMap { row in
+      let cells = [row.value, row.standard, row.name].compactMap { $0 }
+      guard cells.contains(where: { !$0.isBlank }) else { return nil }
       let anchor = [row.name, row.value, row.standard].compactMap { $0 }.first { !$0.isBlank } ?? cells[0]
       let name = ValuesCells.short(row.name?.trimmed ?? "")
       let against = budget.map { LocalizedText(zh: "无法与\($0.zh)核对", en: "so it cannot be checked against \($0.en)") }

@@ -28,17 +28,29 @@ struct FundingBreakdownMismatchRule: Rule {
   func check(form context: FormContext) -> [Diagnostic] {
     let form = context.form
     let unit = form.unit.moneyUnit
-    guard let budget = form.entry(meeting: .budget), let totalCell = budget.value,
-      let total = AmountScanner.parseCellAmount(totalCell.text, tableUnit: unit),
-      let start = form.header.firstIndex(where: { $0.label.cellIndex == budget.label.cellIndex })
-    else { return [] }
     let node = context.node
     func column(_ entry: HeaderEntry) -> Int { entry.label.cellIndex - node.rows[entry.rowIndex].cells.lowerBound }
     let totals: Set<HeaderField> = [.budget, .fundsTotal, .multiYearBudget]
-    // Two totals side by side (资金总额 | 当年资金总额): the parts below stand in the budget's column.
-    let sideBySide = form.header.contains {
-      $0.rowIndex == budget.rowIndex && $0.label.cellIndex != budget.label.cellIndex && $0.field.map(totals.contains) == true
+    // Every total with its own parts: the budget, and a 中期 or project total beside or above it (中期资金总额 |
+    // 年度资金总额, each with its 其中 rows).
+    return form.header.indices.compactMap { start in
+      let entry = form.header[start]
+      guard let field = entry.field, totals.contains(field) else { return nil }
+      // Two totals side by side (资金总额 | 当年资金总额): the parts below stand in their total's column.
+      let sideBySide = form.header.contains {
+        $0.rowIndex == entry.rowIndex && $0.label.cellIndex != entry.label.cellIndex && $0.field.map(totals.contains) == true
+      }
+      return mismatch(of: entry, at: start, in: form, sideBySide: sideBySide, column: column, unit: unit)
     }
+  }
+
+  private func mismatch(
+    of budget: HeaderEntry, at start: Int, in form: Form, sideBySide: Bool, column: (HeaderEntry) -> Int, unit: MoneyUnit
+  ) -> Diagnostic? {
+    guard let totalCell = budget.value, let total = AmountScanner.parseCellAmount(totalCell.text, tableUnit: unit) else {
+      return nil
+    }
+    let totals: Set<HeaderField> = [.budget, .fundsTotal, .multiYearBudget]
     var parts: [(entry: HeaderEntry, amount: Decimal, nested: Bool)] = []
     for entry in form.header[(start + 1)...] {
       if let field = entry.field, totals.contains(field), entry.rowIndex != budget.rowIndex { break }
@@ -54,17 +66,17 @@ struct FundingBreakdownMismatchRule: Rule {
       } else if let parsed = AmountScanner.parseCellAmount(text, tableUnit: unit) {
         amount = parsed.value
       } else {
-        return []  // A part that is not an amount: the breakdown cannot be checked.
+        return nil  // A part that is not an amount: the breakdown cannot be checked.
       }
       let isSubItem = TemplateCatalog.normalizedLabel(entry.label.text).isSubItem
       parts.append((entry, amount, !parts.isEmpty && isSubItem))
     }
-    guard !parts.isEmpty else { return [] }
+    guard !parts.isEmpty else { return nil }
     let tolerance = Decimal(string: "0.005")! * unit.factor
     let all = parts.reduce(Decimal(0)) { $0 + $1.amount }
     let top = parts.filter { !$0.nested }.reduce(Decimal(0)) { $0 + $1.amount }
     func fits(_ sum: Decimal) -> Bool { abs(sum - total.value) <= tolerance }
-    guard !fits(all), !fits(top) else { return [] }
+    guard !fits(all), !fits(top) else { return nil }
     let shown = parts.filter { !$0.nested }
     let list = shown.map { "\(TemplateCatalog.normalizedLabel($0.entry.label.text).label) \(unit.format(yuan: $0.amount))" }
     let related = shown.compactMap { part in
@@ -72,12 +84,10 @@ struct FundingBreakdownMismatchRule: Rule {
         RelatedLocation(message: LocalizedText(zh: "资金构成", en: "Part of the funding"), range: $0.range.isEmpty ? $0.range : $0.trimmedRange)
       }
     }
-    return [
-      diagnostic(
-        LocalizedText(
-          zh: "资金构成合计 \(unit.format(yuan: top))（\(list.joined(separator: "、"))），不等于总额 \(unit.format(yuan: total.value))",
-          en: "The funding parts add up to \(unit.format(yuan: top)) (\(list.joined(separator: ", "))), not to the total of \(unit.format(yuan: total.value))"),
-        at: totalCell.trimmedRange, related: related)
-    ]
+    return diagnostic(
+      LocalizedText(
+        zh: "资金构成合计 \(unit.format(yuan: top))（\(list.joined(separator: "、"))），不等于总额 \(unit.format(yuan: total.value))",
+        en: "The funding parts add up to \(unit.format(yuan: top)) (\(list.joined(separator: ", "))), not to the total of \(unit.format(yuan: total.value))"),
+      at: totalCell.trimmedRange, related: related)
   }
 }

@@ -46,7 +46,8 @@ struct UnknownIndicatorCategoryRule: Rule {
         findings.append(finding(cell, level: "一级", reading: StructureCategories.readLevel1(cell.text, profile: profile), profile))
       }
       if let cell = row.level2Cell, !cell.isBlank, row.level2.canonical == nil {
-        let reading = StructureCategories.readLevel2(cell.text, under: row.level1.canonical, profile: profile)
+        let reading = StructureCategories.readLevel2(
+          cell.text, under: row.level1.canonical, profile: profile, aliases: form.template.categoryAliases)
         findings.append(finding(cell, level: "二级", reading: reading, profile))
       }
     }
