@@ -203,10 +203,16 @@ public struct Form: Sendable {
 
   /// Whether a field (or a stand-in) is filled in the header or on a free line.
   public func hasValue(meeting field: HeaderField) -> Bool {
-    if let found = entry(meeting: field), !(found.value?.isBlank ?? true) { return true }
     let candidates = template.standIns(for: field)
-    return lineFields.contains { candidates.contains($0.field) && !$0.value.isEmpty }
+    if lineFields.contains(where: { candidates.contains($0.field) && !$0.value.isEmpty }) { return true }
+    guard let found = entry(meeting: field) else { return false }
+    if !(found.value?.isBlank ?? true) { return true }
+    // A total written as a column heading (`资金来源 | 资金总额` over the 其中 rows: no value cell of its own) is
+    // stated by its parts.
+    guard found.value == nil, let start = header.firstIndex(of: found) else { return false }
+    return header[(start + 1)...].prefix { $0.field == .fundingPart }.contains { !($0.value?.isBlank ?? true) }
   }
+
 
   /// Whether a field (or a stand-in) has a label in the header or on a free line, filled or not.
   public func hasLabel(meeting field: HeaderField) -> Bool {

@@ -37,6 +37,7 @@ extension Form {
       ?? TemplateCatalog.detect(
         labels: reader.header.map(\.label.text) + reader.lineFields.map(\.label), title: reader.title?.text)
     if !template.categoryAliases.isEmpty { reader.resolve(aliases: template.categoryAliases, profile: profile) }
+    reader.joinSplitLabels(profile: profile, aliases: template.categoryAliases)
     // The form year, first found wins: title, a year line under it, a 年度 field, configuration.
     let fieldYear = reader.header.first { $0.field == .year }?.value.flatMap { FormReader.year(inYearLine: $0.text) }
     let found: [(Int?, YearSource)] = [
@@ -309,6 +310,29 @@ private struct FormReader {
         continue
       }
       indicators[index].level2 = CategoryLabel(text: label.text, canonical: canonical, cell: label.cell, inherited: label.inherited)
+    }
+  }
+
+  /// A 二级 label split over two rows (`社会公众或服务` in a row with no indicator, `对象满意度指标` in the next, as
+  /// Word exports a label cell that spans two rows) is read as one label, in both rows and the rows inheriting it.
+  mutating func joinSplitLabels(profile: Profile, aliases: [String: String]) {
+    var lastOfColumn: [Int: Int] = [:]
+    for index in indicators.indices {
+      let row = indicators[index]
+      defer { lastOfColumn[row.valueColumn] = index }
+      guard let previousIndex = lastOfColumn[row.valueColumn] else { continue }
+      let previous = indicators[previousIndex]
+      guard previous.rowIndex == row.rowIndex - 1, previous.level2.canonical == nil, row.level2.canonical == nil,
+        previous.name?.isBlank ?? true, previous.value?.isBlank ?? true,
+        let head = previous.level2Cell, !head.isBlank, let tail = row.level2Cell, !tail.isBlank
+      else { continue }
+      let joined = TextClean.squeezed(head.text + tail.text)
+      guard let canonical = profile.level2(for: joined, under: row.level1.canonical, aliases: aliases) else { continue }
+      indicators[previousIndex].level2 = CategoryLabel(text: joined, canonical: canonical, cell: head, inherited: false)
+      for later in index..<indicators.count where indicators[later].level2.cell?.cellIndex == tail.cellIndex {
+        let label = indicators[later].level2
+        indicators[later].level2 = CategoryLabel(text: joined, canonical: canonical, cell: tail, inherited: label.inherited)
+      }
     }
   }
 

@@ -29,6 +29,10 @@ public enum TemplateDocs {
         lines.append("- Marker labels: " + template.markers.map { "`\($0)`" }.joined(separator: ", "))
       }
       lines.append("- Usual indicator profile: `\(template.usualProfile.rawValue)` (detection reads each form's 一级 labels)")
+      if !template.categoryAliases.isEmpty {
+        let names = template.categoryAliases.sorted { $0.key < $1.key }.map { "`\($0.key)指标` for \($0.value)指标" }
+        lines.append("- Its own category names: " + names.joined(separator: ", "))
+      }
       if !template.extraColumns.isEmpty {
         let columns = template.extraColumns.map { "`\($0.rawValue)`" }.joined(separator: ", ")
         lines.append("- Indicator columns beyond 一级/二级/三级/指标值: " + columns)

@@ -14,12 +14,22 @@ struct HeaderReader {
       let (rowIndex, cells) = rows[position]
       let roles = cells.map { $0.isBlank ? nil : TemplateCatalog.role(ofLabel: $0.text) }
       let filled = cells.indices.filter { !cells[$0].isBlank }
-      let allLabels = !filled.isEmpty && filled.allSatisfy { roles[$0] != nil }
+      let next = position + 1 < rows.count ? rows[position + 1].cells : nil
+      // A block label merged down over the value row (`总` of a vertical 总体目标 split across rows, mojibake) may be
+      // unknown: the row below leaves its column empty.
+      let blockFragment =
+        filled.count >= 2 && filled[0] == 0 && roles[0] == nil && (next.map { $0.first?.isBlank ?? false } ?? false)
+      let allLabels = !filled.isEmpty && filled.allSatisfy { roles[$0] != nil || (blockFragment && $0 == 0) }
       let hasField = filled.contains { if case .field = roles[$0] { return true } else { return false } }
       if allLabels && hasField && filled.count >= 1 {
-        // A heading row: values are in the row below, column by column, when that row holds no labels.
-        let next = position + 1 < rows.count ? rows[position + 1].cells : nil
-        let nextHasLabels = next.map { row in row.contains { !$0.isBlank && TemplateCatalog.role(ofLabel: $0.text) != nil } } ?? true
+        // A heading row: values are in the row below, column by column, when that row holds no labels under the
+        // headings (a block label such as 总体目标 may sit in the value row, under an empty heading cell).
+        let nextHasLabels =
+          next.map { row in
+            row.indices.contains { column in
+              !row[column].isBlank && filled.contains(column) && TemplateCatalog.role(ofLabel: row[column].text) != nil
+            }
+          } ?? true
         if let next, !nextHasLabels {
           consumed.insert(position + 1)
           let anyValue = filled.contains { $0 < next.count && !next[$0].isBlank }

@@ -119,7 +119,7 @@ public enum TemplateCatalog {
         FieldLabels(.annualGoal, annualGoals, required: true),
         FieldLabels(.overallGoal, overallGoals),
       ], blockLabels: blocks, otherLabels: others, extraColumns: [.unit], usualProfile: .hunan2021,
-      markers: ["省级财政部门", "区县财政部门", "区县主管部门", "中央补助"]),
+      markers: ["省级财政部门", "区县财政部门", "区县主管部门", "中央补助", "市级财政部门", "区级财政部门", "专项(项目)名称"]),
     Template(
       id: .provincialFund, name: "省级专项资金绩效目标表（分配到多个单位）",
       englishName: "Provincial fund target table, one value column per recipient", origin: "省级专项资金下达文件附件",

@@ -32,6 +32,9 @@ struct TemplatePlaceholderRule: Rule {
       // Template numbering is tolerated; a comparator with its figure is a value; a lone `-` is JX104's.
       StructureExamples.form(
         rows: StructureExamples.rows(replacing: "数量指标", name: "指标1：宣传场次", value: "≥ 10%", standard: "-")),
+      // Digits masked in a published form.
+      StructureExamples.form(
+        rows: StructureExamples.rows(replacing: "数量指标", name: "开展普法宣传场次", value: "≥10场次", standard: "咨询电话138****0000")),
     ],
     corrections: [
       (
@@ -160,6 +163,9 @@ struct TemplatePlaceholderRule: Rule {
     var end = index
     while end < scalars.count, fillerKind(scalars[end].scalar) == kind { end += 1 }
     guard end - index >= 2 else { return nil }
+    // Digits masked in a published form (`138****0000`, an ID or phone number) are no placeholder.
+    let isDigit = { (scalar: Unicode.Scalar) in ("0"..."9").contains(scalar) }
+    if index > 0, end < scalars.count, isDigit(scalars[index - 1].scalar), isDigit(scalars[end].scalar) { return nil }
     if kind == "x" {
       let isLetter = { (scalar: Unicode.Scalar) in scalar.properties.isAlphabetic && scalar.isASCII }
       if index > 0, isLetter(scalars[index - 1].scalar) { return nil }
