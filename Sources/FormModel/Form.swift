@@ -226,6 +226,15 @@ public struct Form: Sendable {
   /// The value cell of a field.
   public func value(_ field: HeaderField) -> CellText? { entry(field)?.value }
 
+  /// Where the implementation period is written: the 实施期 field's value, else a period goal's heading that states
+  /// its years (`中期滚动目标(2019年--2021年)`, the city 批复表), with the label to name it by.
+  public var period: (cell: CellText, label: String)? {
+    if let cell = value(.implementationPeriod) { return (cell, template.label(for: .implementationPeriod)) }
+    guard let heading = entry(.periodGoal)?.label, heading.text.unicodeScalars.contains(where: { ("0"..."9").contains($0) })
+    else { return nil }
+    return (heading, TemplateCatalog.normalizedLabel(heading.text).label)
+  }
+
   /// The line where findings about the whole form start: the annex line, else the title, else the first line.
   public var anchorLineIndex: Int { annex?.lineIndex ?? title?.lineIndex ?? 0 }
 

@@ -5,7 +5,7 @@ import Foundation
 public struct ModelOptions: Sendable, Equatable {
   /// A profile to use instead of detecting one.
   public var profile: ProfileID?
-  /// A form year to use instead of the title's.
+  /// The form year of last resort: used only where the form states none (title, the lines under it, a 年度 field).
   public var year: Int?
   /// A table unit to use instead of the unit line's.
   public var unit: TableUnit?

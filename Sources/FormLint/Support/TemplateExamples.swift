@@ -1,6 +1,7 @@
 /// Whole clean forms of other template families for rule examples (research/templates.md §5, completed): a
-/// budget-system export (F9) with 指标方向 / 目标值 / 计量单位 / 分值 columns, and a 扶贫 申报表 (F5) whose funds
-/// block has a 其中 breakdown. `↓` markers may sit anywhere in the strings.
+/// budget-system export (F9) with 指标方向 / 目标值 / 计量单位 / 分值 columns, a 扶贫 申报表 (F5) whose funds
+/// block has a 其中 breakdown, and a city 批复表 (F8) with 中期 and 年度 blocks. `↓` markers may sit anywhere in the
+/// strings.
 enum TemplateExamples {
   /// One row of the F9 indicator table.
   struct ExportRow {
@@ -64,6 +65,31 @@ enum TemplateExamples {
       ["", "满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%"],
     ]
     for row in rows { lines += row.map { "\t" + $0 } + [""] }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// A city 批复表 (F8) of 2024: the period in the 中期 goal's heading, 中期 and 年度 value blocks side by side.
+  static func cityApproval(periodGoal: String = "中期滚动目标(2024年--2026年)") -> String {
+    var lines = ["示例市财政项目支出绩效目标批复表", "（ 2024 年度）", "预算单位：示例市水务局"]
+    let header: [[String]] = [
+      ["项目 名称", "城区排水管网改造", "中期市财政预算(万元)", "900.00", "本年度申请市财政预算资金(万元)", "300.00"],
+      ["总体目标", periodGoal, "年度目标"], ["", "三年改造城区老旧排水管网30公里。", "2024年改造排水管网10公里。"],
+      ["绩效指标", "一级 指标", "二级 指标", "三级 指标", "指标值(或计划水平)", "二级 指标", "三级 指标", "计划指标值(或计划水平)"],
+    ]
+    for row in header { lines += row.map { "\t" + $0 } + [""] }
+    let rows: [(level1: String, level2: String, name: String, midterm: String, annual: String)] = [
+      ("预期产出指标", "数量指标(或建筑规模指标)", "改造管网长度", "≥30公里", "≥10公里"),
+      ("", "质量指标", "工程竣工验收合格率", "100%", "100%"),
+      ("", "时效指标(工期指标)", "工程完工时间", "2026年底前", "2024年11月底前"),
+      ("", "预算(或投资规模)控制指标", "工程投资", "≤900万元", "≤300万元"),
+      ("效果指标", "社会、经济、生态效益 指标", "消除城区易涝点", "≥15处", "≥5处"),
+      ("", "可持续影响指标", "管网设计使用年限", "≥30年", "≥30年"),
+      ("", "社会公众或服务对象满意度指标", "沿线居民满意度", "≥85%", "≥85%"),
+    ]
+    for row in rows {
+      let cells = ["", row.level1, row.level2, row.name, row.midterm, row.level2, row.name, row.annual]
+      lines += cells.map { "\t" + $0 } + [""]
+    }
     return lines.joined(separator: "\n") + "\n"
   }
 }

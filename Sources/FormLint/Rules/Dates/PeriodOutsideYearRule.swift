@@ -12,17 +12,19 @@ struct PeriodOutsideYearRule: Rule {
       Examples.form(period: "↓2020.1-2020.12"),
       Examples.form(period: "↓2022年1月-2022年12月　"),
       Examples.form(period: "↓2019年"),
+      // The city 批复表 states its period in the 中期 goal's heading.
+      TemplateExamples.cityApproval(periodGoal: "中期滚动目标(↓2021年--2023年)"),
     ],
     nonTriggering: [
       Examples.form(),
       Examples.form(period: "2020.7-2021.6"),
       Examples.form(period: "2021-2023年"),
       Examples.form(period: "3年"),
+      TemplateExamples.cityApproval(),
     ])
 
   func check(form context: FormContext) -> [Diagnostic] {
-    guard let formYear = context.form.year, let cell = context.form.value(.implementationPeriod) else { return [] }
-    let label = context.form.template.label(for: .implementationPeriod)
+    guard let formYear = context.form.year, let (cell, label) = context.form.period else { return [] }
     let dated = DatedCell(cell: cell, place: LocalizedText(zh: label, en: "implementation period"))
     // Impossible dates are JX402's; durations (`3年`) say nothing about which years.
     let spans = DateValue.scan(in: cell.text).filter { $0.isValid && $0.yearSpan != nil }
