@@ -20,7 +20,6 @@ struct PeriodOutsideYearRule: Rule {
       Examples.form(period: "2020.7-2021.6"),
       Examples.form(period: "2021-2023年"),
       Examples.form(period: "3年"),
-      TemplateExamples.cityApproval(),
     ])
 
   func check(form context: FormContext) -> [Diagnostic] {

@@ -26,15 +26,12 @@ struct TemplatePlaceholderRule: Rule {
       StructureExamples.form(),
       // In a label the note is the template's own wording, not a value left unfilled.
       StructureExamples.form().replacingFirst("\t该项目支出上级资金\n", with: "\t该项目支出上级资金（分级填报）\n"),
-      // A multiplication sign, an emphasis star or an X inside a word is not a placeholder.
+      // A multiplication sign, an emphasis star, an X inside a word or masked digits are no placeholder.
       StructureExamples.form(
-        rows: StructureExamples.rows(replacing: "数量指标", name: "XXL号宣传展板", value: "≥10块", standard: "2×5场次，重点*标注")),
+        rows: StructureExamples.rows(replacing: "数量指标", name: "XXL号宣传展板", value: "≥10块", standard: "2×5场次，重点*标注，咨询138****0000")),
       // Template numbering is tolerated; a comparator with its figure is a value; a lone `-` is JX104's.
       StructureExamples.form(
         rows: StructureExamples.rows(replacing: "数量指标", name: "指标1：宣传场次", value: "≥ 10%", standard: "-")),
-      // Digits masked in a published form.
-      StructureExamples.form(
-        rows: StructureExamples.rows(replacing: "数量指标", name: "开展普法宣传场次", value: "≥10场次", standard: "咨询电话138****0000")),
     ],
     corrections: [
       (
