@@ -350,6 +350,15 @@ class Suite:
         expect(b"10000" in err, "the cap is not said on stderr: %r" % err[-300:])
         code, out, err, _ = run([self.jixiao, "check", path], timeout=300)
         expect(b"10000" in err, "text output does not say findings were capped")
+        # The server says so too (once), and publishes the first 10,000.
+        with self.session(pull=False) as client:
+            uri = "file://" + path
+            client.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "jixiao", "version": 1, "text": SEED * 250}})
+            shown = client.wait_for(lambda m: m.get("method") == "window/showMessage", timeout=300)
+            expect(shown is not None and "10000" in shown["params"]["message"], "the server did not say findings were capped: %r" % (shown,))
+            published = client.wait_for(lambda m: m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == uri, timeout=300)
+            expect(published is not None and len(published["params"]["diagnostics"]) == 10000,
+                   "the server published %r diagnostics" % (published and len(published["params"]["diagnostics"]),))
 
     # 11. --diff in linear space
     def c11(self):

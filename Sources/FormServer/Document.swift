@@ -79,6 +79,13 @@ final class Document {
     return lintedPerNode
   }
 
+  /// Where the last check stopped reporting (the findings cap), as an absolute offset; nil when nothing was left out.
+  var truncation: Int? { linter.lastTruncation }
+  /// Whether the user has been told of the current truncation (told once, again after it went away and came back).
+  var toldTruncation = false
+  /// The findings cap in force (`Linter.defaultMaximumFindings`).
+  var maximumFindings: Int { linter.maximumFindings }
+
   /// Lints the current revision unless `isCancelled` answers true first (it is asked between forms); false when the
   /// run stopped, so a cancelled request stops within one form's check rather than at the end of the document.
   /// Nothing is lost: the next run picks up from the linter's cache as it was.

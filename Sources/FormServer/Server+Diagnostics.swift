@@ -21,6 +21,7 @@ extension Server {
       let clock = ContinuousClock()
       let start = clock.now
       _ = document.findingsPerNode
+      tellTruncation(document)
       let linted = clock.now
       let diagnostics = document.serializedDiagnostics(session: session)
       let converted = clock.now
@@ -40,6 +41,26 @@ extension Server {
     }
   }
 
+  /// Tells the user, once, that a document's findings were capped (ruff says so too; silence would read as "that is
+  /// all"): a `window/showMessage` warning naming the cap and the line from which the text was not fully checked.
+  func tellTruncation(_ document: Document) {
+    guard let offset = document.truncation else {
+      document.toldTruncation = false
+      return
+    }
+    guard !document.toldTruncation else { return }
+    document.toldTruncation = true
+    let cap = document.maximumFindings
+    let line = document.tree.position(of: offset, in: .utf8).line + 1
+    let name = URL(string: document.uri)?.lastPathComponent ?? document.uri
+    let text = LocalizedText(
+      zh: "\(name)：问题超过 \(cap) 个，只显示前 \(cap) 个；第 \(line) 行起的内容未完整检查",
+      en: "\(name): more than \(cap) findings; showing the first \(cap); not fully checked from line \(line) on")
+    log(.warning, text.en)
+    guard lifecycle != .exited else { return }
+    try? connection.send(notification: ShowMessageParams(type: .warning, message: text.text(document.language)))
+  }
+
   /// The result id of a document's current diagnostics: the configuration generation and the revision at which its
   /// diagnostics last changed, so a pull after an edit that changed no diagnostic is answered `unchanged`.
   func resultID(_ document: Document) -> String {
@@ -48,6 +69,8 @@ extension Server {
 
   func documentDiagnostic(_ params: DocumentDiagnosticParams) throws -> SerializedJSON {
     let document = try document(params.textDocument.uri)
+    _ = document.findingsPerNode
+    tellTruncation(document)
     return Server.report(resultID: resultID(document), previous: params.previousResultId) {
       document.serializedDiagnostics(session: session)
     }
