@@ -184,16 +184,7 @@ public enum TextClean {
 
   /// The UTF-8 length of the whitespace character starting at `index` (as `isSpace` defines it), or 0.
   public static func spaceWidth(_ bytes: [UInt8], at index: Int) -> Int {
-    let byte = bytes[index]
-    switch byte {
-    case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C: return 1
-    case 0xC2: return index + 1 < bytes.count && bytes[index + 1] == 0xA0 ? 2 : 0
-    case 0xE3: return index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80 ? 3 : 0
-    case 0xEF: return index + 2 < bytes.count && bytes[index + 1] == 0xBB && bytes[index + 2] == 0xBF ? 3 : 0
-    case 0xE2:
-      return index + 2 < bytes.count && bytes[index + 1] == 0x80 && (0x80...0x8B).contains(bytes[index + 2]) ? 3 : 0
-    default: return 0
-    }
+    bytes.withUnsafeBufferPointer { spaceWidth($0, at: index) }
   }
 
   /// The first offset of `needle` in `bytes` at or after `start` (a plain UTF-8 byte search; on valid UTF-8
@@ -221,36 +212,88 @@ public enum TextClean {
     firstIndex(of: Array(word.utf8), in: Array(text.utf8)) != nil
   }
 
-  /// The text without leading and trailing whitespace.
+  /// The text without leading and trailing whitespace. A text with none is returned as it is (no copy).
   public static func trimmed(_ text: String) -> String {
-    let scalars = text.unicodeScalars
-    guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
-    let last = scalars.lastIndex(where: { !isSpace($0) })!
-    return String(scalars[first...last])
+    let range = trimmedRange(text)
+    if range.count == text.utf8.count { return text }
+    guard !range.isEmpty else { return "" }
+    return withBytes(text) { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
   }
 
-  /// The text with every whitespace removed.
+  /// The text with every whitespace removed. A text with none is returned as it is (no copy).
   public static func squeezed(_ text: String) -> String {
-    var scalars = String.UnicodeScalarView()
-    for scalar in text.unicodeScalars where !isSpace(scalar) { scalars.append(scalar) }
-    return String(scalars)
+    withBytes(text) { bytes in
+      var index = 0
+      while index < bytes.count && spaceWidth(bytes, at: index) == 0 { index += 1 }
+      return index == bytes.count ? text : String(decoding: squeezed(bytes, from: index), as: UTF8.self)
+    }
+  }
+
+  /// The UTF-8 of `text` with every whitespace removed.
+  public static func squeezedBytes(_ text: String) -> [UInt8] { withBytes(text) { squeezed($0, from: 0) } }
+
+  /// The bytes with every whitespace removed, the first `start` bytes (which hold none) kept as they are.
+  private static func squeezed(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> [UInt8] {
+    var kept: [UInt8] = []
+    kept.reserveCapacity(bytes.count)
+    kept.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<start]))
+    var index = start
+    while index < bytes.count {
+      let width = spaceWidth(bytes, at: index)
+      if width > 0 {
+        index += width
+      } else {
+        kept.append(bytes[index])
+        index += 1
+      }
+    }
+    return kept
   }
 
   /// The UTF-8 range of `text` without leading and trailing whitespace (empty at the end for blank text).
   public static func trimmedRange(_ text: String) -> Range<Int> {
-    var start = 0
-    var end = 0
-    var offset = 0
-    var seenContent = false
-    for scalar in text.unicodeScalars {
-      let length = UTF8.width(scalar)
-      if !isSpace(scalar) {
-        if !seenContent { start = offset; seenContent = true }
-        end = offset + length
+    withBytes(text) { bytes in
+      var index = 0
+      var start = -1
+      var end = 0
+      while index < bytes.count {
+        let width = spaceWidth(bytes, at: index)
+        if width > 0 {
+          index += width
+          continue
+        }
+        if start < 0 { start = index }
+        index += scalarWidth(lead: bytes[index])
+        end = index
       }
-      offset += length
+      return start < 0 ? bytes.count..<bytes.count : start..<end
     }
-    return seenContent ? start..<end : offset..<offset
+  }
+
+  /// The UTF-8 length of the scalar a lead byte starts (valid UTF-8).
+  @inline(__always)
+  static func scalarWidth(lead byte: UInt8) -> Int { byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4 }
+
+  /// Runs `body` on the UTF-8 of `text` (contiguous for native strings; copied otherwise).
+  @inline(__always)
+  static func withBytes<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+    return Array(text.utf8).withUnsafeBufferPointer(body)
+  }
+
+  /// `spaceWidth` on a buffer: the UTF-8 length of the whitespace character at `index` (as `isSpace`), or 0.
+  @inline(__always)
+  static func spaceWidth(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+    let byte = bytes[index]
+    switch byte {
+    case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C: return 1
+    case 0xC2: return index + 1 < bytes.count && bytes[index + 1] == 0xA0 ? 2 : 0
+    case 0xE3: return index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80 ? 3 : 0
+    case 0xEF: return index + 2 < bytes.count && bytes[index + 1] == 0xBB && bytes[index + 2] == 0xBF ? 3 : 0
+    case 0xE2:
+      return index + 2 < bytes.count && bytes[index + 1] == 0x80 && (0x80...0x8B).contains(bytes[index + 2]) ? 3 : 0
+    default: return 0
+    }
   }
 }
 
