@@ -125,7 +125,10 @@ private struct FormReader {
 
   /// `label：value` pairs of a free line (`单位代码：000000    单位名称：示例县卫生健康局`), for known fields.
   static func lineFields(_ text: String, lineIndex: Int) -> [LineField] {
-    guard text.contains("：") || text.contains(":") else { return [] }
+    // A byte search first: most free lines hold no colon, and `String.contains` goes through Foundation.
+    guard TextClean.contains(text, "：") || TextClean.contains(text, ":"), text.contains("：") || text.contains(":") else {
+      return []
+    }
     var fields: [LineField] = []
     // Pairs are separated by runs of two or more spaces (or an ideographic space).
     var segments: [String] = []

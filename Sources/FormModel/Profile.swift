@@ -124,6 +124,7 @@ public struct Profile: Sendable, Equatable {
   public static func canonicalLabel(_ label: String) -> String {
     // Byte-level: this runs for every label cell of every form, and String operations per scalar cost
     // ~20× more (measured with callgrind in Documentation/PERFORMANCE.md).
+    if isCanonicalAsWritten(label) { return synonyms[label] ?? label }
     var bytes: [UInt8] = []
     bytes.reserveCapacity(label.utf8.count)
     let utf8 = Array(label.utf8)
@@ -160,6 +161,30 @@ public struct Profile: Sendable, Equatable {
     let text = String(decoding: bytes, as: UTF8.self)
     return synonyms[text] ?? text
   }
+
+  /// Whether `canonicalLabel` would keep every byte of a label: no whitespace, parenthesis or ★/☆, no trailing 指标
+  /// (most labels a form repeats are already canonical: the rules' own names and the model's canonical names).
+  static func isCanonicalAsWritten(_ label: String) -> Bool {
+    TextClean.withBytes(label) { utf8 in
+      for index in utf8.indices {
+        let byte = utf8[index]
+        switch byte {
+        case 0x28, 0x29: return false
+        case 0x20, 0x09...0x0D, 0xC2, 0xE2, 0xE3, 0xEF:
+          if TextClean.spaceWidth(utf8, at: index) > 0 { return false }
+          if byte == 0xE2, index + 2 < utf8.count, utf8[index + 1] == 0x98, utf8[index + 2] == 0x85 || utf8[index + 2] == 0x86 {
+            return false
+          }
+          if byte == 0xEF, index + 2 < utf8.count, utf8[index + 1] == 0xBC, utf8[index + 2] == 0x88 || utf8[index + 2] == 0x89 {
+            return false
+          }
+        default: continue
+        }
+      }
+      let suffix: [UInt8] = [0xE6, 0x8C, 0x87, 0xE6, 0xA0, 0x87]  // 指标
+      return !(utf8.count > suffix.count && utf8.suffix(suffix.count).elementsEqual(suffix))
+    }
+  }
 }
 
 /// The identifier of a profile.
@@ -190,6 +215,11 @@ public enum TextClean {
   /// The first offset of `needle` in `bytes` at or after `start` (a plain UTF-8 byte search; on valid UTF-8
   /// a match of a valid needle always starts on a character boundary).
   public static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from start: Int = 0) -> Int? {
+    bytes.withUnsafeBufferPointer { firstIndex(of: needle, in: $0, from: start) }
+  }
+
+  /// `firstIndex(of:in:from:)` on a buffer.
+  public static func firstIndex(of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
     guard let first = needle.first, bytes.count >= needle.count else { return nil }
     var index = max(start, 0)
     let last = bytes.count - needle.count
@@ -207,9 +237,10 @@ public enum TextClean {
     return nil
   }
 
-  /// Whether `text` contains `word`, by UTF-8 byte search (no Foundation bridging).
+  /// Whether `text` contains `word`, by UTF-8 byte search (no Foundation bridging, no copy of `text`).
   public static func contains(_ text: String, _ word: String) -> Bool {
-    firstIndex(of: Array(word.utf8), in: Array(text.utf8)) != nil
+    let needle = Array(word.utf8)
+    return withBytes(text) { firstIndex(of: needle, in: $0) != nil }
   }
 
   /// The text without leading and trailing whitespace. A text with none is returned as it is (no copy).
@@ -271,19 +302,19 @@ public enum TextClean {
   }
 
   /// The UTF-8 length of the scalar a lead byte starts (valid UTF-8).
-  @inline(__always)
-  static func scalarWidth(lead byte: UInt8) -> Int { byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4 }
+  @inlinable
+  public static func scalarWidth(lead byte: UInt8) -> Int { byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4 }
 
   /// Runs `body` on the UTF-8 of `text` (contiguous for native strings; copied otherwise).
-  @inline(__always)
-  static func withBytes<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+  @inlinable
+  public static func withBytes<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
     if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
     return Array(text.utf8).withUnsafeBufferPointer(body)
   }
 
   /// `spaceWidth` on a buffer: the UTF-8 length of the whitespace character at `index` (as `isSpace`), or 0.
-  @inline(__always)
-  static func spaceWidth(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+  @inlinable
+  public static func spaceWidth(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
     let byte = bytes[index]
     switch byte {
     case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C: return 1
@@ -328,9 +359,13 @@ public enum CategoryRole: String, Sendable, CaseIterable {
   /// The role of a canonical category name (or of any label, after `Profile.canonicalLabel`).
   public static func of(_ category: String) -> CategoryRole? {
     let key = Profile.canonicalLabel(category)
-    if let exact = names.first(where: { $0.value.exact.contains(key) }) { return exact.key }
+    if let exact = exactRoles[key] { return exact }
     return names.first { entry in entry.value.suffixes.contains { key.hasSuffix($0) } }?.key
   }
+
+  /// `names`' exact names → role, looked up once per call instead of searched (each name has one role).
+  static let exactRoles: [String: CategoryRole] = Dictionary(
+    names.flatMap { entry in entry.value.exact.map { ($0, entry.key) } }, uniquingKeysWith: { first, _ in first })
 
   /// The role of an indicator row: its 二级's, else its 一级's (a 一级 成本指标 or 满意度指标 of its own).
   public static func of(_ row: IndicatorRow) -> CategoryRole? {

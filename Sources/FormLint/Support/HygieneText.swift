@@ -44,13 +44,31 @@ enum HygieneText {
 
   /// The scalars of `text` with their UTF-8 offsets.
   static func scalars(_ text: String) -> [(scalar: Unicode.Scalar, offset: Int)] {
-    var result: [(Unicode.Scalar, Int)] = []
-    var offset = 0
-    for scalar in text.unicodeScalars {
-      result.append((scalar, offset))
-      offset += UTF8.width(scalar)
+    // Decoded from the UTF-8 by hand (Swift strings are valid UTF-8), into storage reserved once.
+    TextClean.withBytes(text) { bytes in
+      var result: [(scalar: Unicode.Scalar, offset: Int)] = []
+      result.reserveCapacity(bytes.count)
+      var offset = 0
+      while offset < bytes.count {
+        let lead = UInt32(bytes[offset])
+        let value: UInt32
+        let width: Int
+        if lead < 0x80 {
+          (value, width) = (lead, 1)
+        } else if lead < 0xE0 {
+          (value, width) = ((lead & 0x1F) << 6 | UInt32(bytes[offset + 1] & 0x3F), 2)
+        } else if lead < 0xF0 {
+          (value, width) = ((lead & 0x0F) << 12 | UInt32(bytes[offset + 1] & 0x3F) << 6 | UInt32(bytes[offset + 2] & 0x3F), 3)
+        } else {
+          value = (lead & 0x07) << 18 | UInt32(bytes[offset + 1] & 0x3F) << 12 | UInt32(bytes[offset + 2] & 0x3F) << 6
+            | UInt32(bytes[offset + 3] & 0x3F)
+          width = 4
+        }
+        result.append((Unicode.Scalar(value).unsafelyUnwrapped, offset))
+        offset += width
+      }
+      return result
     }
-    return result
   }
 
   /// Whitespace that does not end a line: space, TAB, U+3000, NBSP and the other Unicode spaces.

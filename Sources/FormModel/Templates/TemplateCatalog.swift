@@ -294,28 +294,40 @@ public enum TemplateCatalog {
     static let trailing = [":", "：", "∶"].map { Array($0.utf8) }
   }
 
-  /// What `detect` looks for in each family (index for index with `all`), normalised once: the first label of
-  /// each field, the markers, and the title words with ASCII parentheses.
-  static let detectionClues: [(fieldKeys: [String], markerKeys: [String], titleWords: [String])] = all.map { template in
-    (
-      template.fields.compactMap { $0.labels.first.map { normalizedLabel($0).label } },
-      template.markers.map { normalizedLabel($0).label }, template.titleWords.map { $0.replacingFullWidthParentheses() }
-    )
-  }
+  /// What `detect` scores, normalised once: for each label key, how many of each family's clues (the first label of a
+  /// field, a marker) it is, by family index in `all`; and each family's title words with ASCII parentheses, as UTF-8.
+  static let detectionClues: (keys: [String: [(family: Int, count: Int)]], titleWords: [[[UInt8]]]) = {
+    var keys: [String: [(family: Int, count: Int)]] = [:]
+    for (family, template) in all.enumerated() {
+      let clues = template.fields.compactMap { $0.labels.first.map { normalizedLabel($0).label } }
+        + template.markers.map { normalizedLabel($0).label }
+      for key in clues {
+        if let last = keys[key]?.last, last.family == family {
+          keys[key]![keys[key]!.count - 1].count += 1
+        } else {
+          keys[key, default: []].append((family, 1))
+        }
+      }
+    }
+    return (keys, all.map { $0.titleWords.map { Array($0.replacingFullWidthParentheses().utf8) } })
+  }()
 
   /// The family that fits a form best: its title words (3 each), its own spelling of a field (the first label,
   /// 1 each) and its markers (1 each); a tie goes to the family that requires fewer fields, so that a form with
   /// nothing distinctive is not asked for fields its family may not have.
   public static func detect(labels: [String], title: String?) -> Template {
     let keys = Set(labels.map { normalizedLabel($0).label }.filter { !$0.isEmpty })
-    let squeezedTitle = title.map { TextClean.squeezed($0).replacingFullWidthParentheses() } ?? ""
+    let squeezedTitle = title.map { Array(TextClean.squeezed($0).replacingFullWidthParentheses().utf8) } ?? []
+    var scores = [Int](repeating: 0, count: all.count)
+    for key in keys {
+      for clue in detectionClues.keys[key] ?? [] { scores[clue.family] += clue.count }
+    }
     var best = all[0]
     var bestScore = (-1, 0)
-    for (template, clues) in zip(all, detectionClues) {
-      var score = 0
-      for key in clues.fieldKeys where keys.contains(key) { score += 1 }
-      for key in clues.markerKeys where keys.contains(key) { score += 1 }
-      for word in clues.titleWords where squeezedTitle.contains(word) { score += 3 }
+    for (family, template) in all.enumerated() {
+      // A byte search: on valid UTF-8 a match starts on a scalar boundary, and title words are whole CJK words.
+      let score = scores[family]
+        + 3 * detectionClues.titleWords[family].filter { TextClean.firstIndex(of: $0, in: squeezedTitle) != nil }.count
       let candidate = (score, -template.requiredFields.count)
       if candidate > bestScore {
         best = template
