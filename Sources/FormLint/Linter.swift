@@ -40,11 +40,16 @@ public final class Linter {
   public private(set) var lastCheckedFormCount = 0
   /// Whether the last `lint` call ran the document rules (they are skipped when no summary changed).
   public private(set) var lastRanDocumentRules = false
+  /// Whether the typed forms the rules read are kept with the findings (`forms`), for callers that show them
+  /// (the report) and would otherwise read every form a second time. Off by default: the server does not need them.
+  public var retainsForms = false
 
   private struct CachedForm {
     let node: FormNode  // Held so that the identifier is not reused while cached.
     let findings: [Diagnostic]
     let summary: FormSummary
+    /// The typed form, when `retainsForms`.
+    var form: Form? = nil
     /// False when the rules were not run because the document's cap was already reached.
     var isComplete = true
     /// Findings merged with the document findings they were last merged with (kept to reuse the array).
@@ -59,6 +64,10 @@ public final class Linter {
 
   /// The typed form of a node under this configuration.
   public func form(of node: FormNode) -> Form { Form(node: node, options: configuration.model) }
+
+  /// The typed forms of the last linted tree, index as in its `nodes`, when `retainsForms` was set for that run
+  /// (nil for a node checked before it was set).
+  public var forms: [Form?] { lastEntries.map(\.form) }
 
   /// Whether a node is checked as a form: forms, and a preamble (text before any title or annex) whose tables read
   /// as a form's (`Form.holdsFormContent`: a form pasted without its title), not any table.
@@ -275,8 +284,9 @@ public final class Linter {
   private func check(_ node: FormNode, runningRules: Bool = true) -> CachedForm {
     let form = form(of: node)
     let summary = FormSummary(form: form)
-    guard Linter.isCheckable(node) else { return CachedForm(node: node, findings: [], summary: summary) }
-    guard runningRules else { return CachedForm(node: node, findings: [], summary: summary, isComplete: false) }
+    let kept = retainsForms ? form : nil
+    guard Linter.isCheckable(node) else { return CachedForm(node: node, findings: [], summary: summary, form: kept) }
+    guard runningRules else { return CachedForm(node: node, findings: [], summary: summary, form: kept, isComplete: false) }
     let context = FormContext(form: form, settings: configuration.settings)
     var findings: [Diagnostic] = []
     for rule in rules where !configuration.isIgnored(type(of: rule).description.code, inForm: form.annex?.number) {
@@ -288,7 +298,7 @@ public final class Linter {
       }
     }
     findings.sort(by: Linter.documentOrder)
-    return CachedForm(node: node, findings: findings, summary: summary)
+    return CachedForm(node: node, findings: findings, summary: summary, form: kept)
   }
 
   /// A configured severity replaces the rule's own; otherwise the rule's choice stands (JX102 reports a

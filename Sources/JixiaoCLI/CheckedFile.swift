@@ -1,4 +1,5 @@
 import FormLint
+import FormModel
 import FormSyntax
 import OfficeFormats
 
@@ -13,6 +14,13 @@ struct CheckedFile {
   var office: RenderedNotation? = nil
   /// Where the linter stopped reporting (`Linter.maximumFindings` reached), as an absolute offset.
   var truncatedAt: Int? = nil
+  /// The typed forms the linter read, index as in `tree.nodes`, when the checker kept them (`FileChecker.keepsForms`).
+  var forms: [Form?] = []
+
+  /// The typed form of a node: the one the linter read, else read again.
+  func form(atNode index: Int) -> Form {
+    (index < forms.count ? forms[index] : nil) ?? Form(node: tree.nodes[index], options: configuration.model)
+  }
 
   var path: String { source.path }
 

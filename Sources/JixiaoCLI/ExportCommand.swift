@@ -40,6 +40,7 @@ enum ExportCommand {
     for problem in collected.problems { console.error(CLIMessages.error(problem.text(language), language)) }
     var checker = FileChecker(configurations: configurations, console: console, language: language, maximumSize: overrides.maximumFileSize)
     checker.verb = verb
+    checker.keepsForms = true
     let run = try checker.run(collected.files)
     return (run.files, collected.problems.count + run.failures)
   }

@@ -26,6 +26,8 @@ struct FileChecker {
   var progressDelay = ProgressLine.delay
   /// Refuse Word and Excel files (`--fix`, `--diff`: they change text files only), pointing at `annotate`.
   var refusesOffice = false
+  /// Keep the typed forms the linter read (`CheckedFile.forms`), for `report` and `export`, which show them.
+  var keepsForms = false
 
   /// The outcome of a run.
   struct Run {
@@ -92,10 +94,11 @@ struct FileChecker {
     let tree = SyntaxTree(parsing: source.utf8, layout: configuration.layoutPolicy(forPath: source.path))
     let linter = Linter(configuration: configuration)
     linter.maximumFindings = maximumFindings
+    linter.retainsForms = keepsForms
     let diagnostics = linter.lint(tree)
     return .checked(CheckedFile(
       source: source, tree: tree, diagnostics: diagnostics, configuration: configuration, office: office,
-      truncatedAt: linter.lastTruncation))
+      truncatedAt: linter.lastTruncation, forms: keepsForms ? linter.forms : []))
   }
 
   /// A file that is not a text form (a Word, Excel, PDF or binary file), with what to do about it.

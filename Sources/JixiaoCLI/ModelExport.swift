@@ -15,7 +15,7 @@ enum ModelExport {
       ("files", .array(files.map { file in
         .object([
           ("path", .string(file.path)),
-          ("forms", .array(forms(file.tree, options: file.configuration.model).map { formJSON($0, tree: file.tree) })),
+          ("forms", .array(forms(file).map { formJSON($0, tree: file.tree) })),
         ])
       })),
     ]).pretty + "\n"
@@ -42,7 +42,7 @@ enum ModelExport {
     var rows = [indicatorColumns.map { LocalizedText(zh: $0.zh, en: $0.en).text(header) }]
     for file in files {
       let tree = file.tree
-      for (form, base) in forms(tree, options: file.configuration.model) {
+      for (form, base) in forms(file) {
         let budget = budgetInWan(form)
         for row in form.indicators {
           rows.append([
@@ -76,10 +76,9 @@ enum ModelExport {
     (byteOrderMark ? ModelExport.byteOrderMark : "") + rows.map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
   }
 
-  private static func forms(_ tree: SyntaxTree, options: ModelOptions) -> [(Form, Int)] {
-    tree.nodes.indices.filter { Linter.isCheckable(tree.nodes[$0]) }.map {
-      (Form(node: tree.nodes[$0], options: options), tree.nodeStarts[$0])
-    }
+  /// The file's forms (as the linter read them) with their offsets.
+  private static func forms(_ file: CheckedFile) -> [(Form, Int)] {
+    file.tree.nodes.indices.filter { Linter.isCheckable(file.tree.nodes[$0]) }.map { (file.form(atNode: $0), file.tree.nodeStarts[$0]) }
   }
 
   private static func csvField(_ text: String) -> String {

@@ -107,8 +107,7 @@ struct ReportModel {
       }
     }
     let entries = checkable.enumerated().map { position, nodeIndex -> FormEntry in
-      let node = tree.nodes[nodeIndex]
-      let form = Form(node: node, options: file.configuration.model)
+      let form = file.form(atNode: nodeIndex)
       let cost = CostAnalysis(form: form)
       return FormEntry(
         index: 0, path: file.path, line: file.location(of: tree.nodeStarts[nodeIndex] + form.anchorRange.lowerBound).line,
