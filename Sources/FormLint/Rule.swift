@@ -16,19 +16,25 @@ public struct RuleDescription: Sendable {
   /// What the quick fix does, if the rule has one.
   public let fixDescription: LocalizedText?
   /// Examples that must produce a finding at each `↓` marker (and nowhere else).
-  public let triggering: [String]
+  public var triggering: [String] { makeTriggering() }
   /// Examples that must produce no finding of this rule.
-  public let nonTriggering: [String]
+  public var nonTriggering: [String] { makeNonTriggering() }
   /// Examples and their text after the rule's fixes are applied (`↓` markers ignored in the input).
-  public let corrections: [(before: String, after: String)]
+  public var corrections: [(before: String, after: String)] { makeCorrections() }
+  // The examples are whole forms built by the example helpers: made when read (by tests and the docs), not when a
+  // linter starts. Building all of them was 40 M instructions per process, as much as checking 10 KB of forms.
+  private let makeTriggering: @Sendable () -> [String]
+  private let makeNonTriggering: @Sendable () -> [String]
+  private let makeCorrections: @Sendable () -> [(before: String, after: String)]
   /// Whether the rule is off unless selected (rules beyond the catalogue start off).
   public let isOptIn: Bool
 
   /// Creates a description.
   public init(
     code: String, name: String, severity: Severity, summary: LocalizedText, rationale: LocalizedText,
-    fixDescription: LocalizedText? = nil, triggering: [String], nonTriggering: [String],
-    corrections: [(before: String, after: String)] = [], isOptIn: Bool = false
+    fixDescription: LocalizedText? = nil, triggering: @autoclosure @escaping @Sendable () -> [String],
+    nonTriggering: @autoclosure @escaping @Sendable () -> [String],
+    corrections: @autoclosure @escaping @Sendable () -> [(before: String, after: String)] = [], isOptIn: Bool = false
   ) {
     self.code = code
     self.name = name
@@ -36,9 +42,9 @@ public struct RuleDescription: Sendable {
     self.summary = summary
     self.rationale = rationale
     self.fixDescription = fixDescription
-    self.triggering = triggering
-    self.nonTriggering = nonTriggering
-    self.corrections = corrections
+    makeTriggering = triggering
+    makeNonTriggering = nonTriggering
+    makeCorrections = corrections
     self.isOptIn = isOptIn
   }
 }
