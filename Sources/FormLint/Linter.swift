@@ -287,14 +287,18 @@ public final class Linter {
     let kept = retainsForms ? form : nil
     guard Linter.isCheckable(node) else { return CachedForm(node: node, findings: [], summary: summary, form: kept) }
     guard runningRules else { return CachedForm(node: node, findings: [], summary: summary, form: kept, isComplete: false) }
-    let context = FormContext(form: form, settings: configuration.settings)
+    // A table of several projects is one form per project for the rules.
+    let contexts = form.projectForms.map { FormContext(form: $0, settings: configuration.settings) }
     var findings: [Diagnostic] = []
     for rule in rules where !configuration.isIgnored(type(of: rule).description.code, inForm: form.annex?.number) {
       // One finding per occurrence: a table with one value column per recipient (or 中期 and 年度) reads a row
-      // several times, and a cell the readings share (the 二级, the name) must not be reported once per reading.
+      // several times, and a cell the readings share (the 二级, the name) must not be reported once per reading;
+      // nor a cell of a table of several projects once per project.
       var seen = Set<Diagnostic>()
-      for finding in rule.check(form: context) where seen.insert(finding).inserted {
-        findings.append(configured(finding, rule).written(in: node))
+      for context in contexts {
+        for finding in rule.check(form: context) where seen.insert(finding).inserted {
+          findings.append(configured(finding, rule).written(in: node))
+        }
       }
     }
     findings.sort(by: Linter.documentOrder)

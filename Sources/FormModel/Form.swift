@@ -85,6 +85,11 @@ public struct IndicatorRow: Sendable, Equatable {
   public var valueColumn: Int = 0
   /// Whether the year rules apply to this value: its column is the annual one, or none is marked annual.
   public var isAnnual: Bool = true
+  /// Whether the value is one recipient's share of the total (a table with one value column per village): the
+  /// row's shares add up to what it costs.
+  public var isShare: Bool = false
+  /// Which project of the table the row belongs to (`Form.projects`; 0 where the table holds one).
+  public var project: Int = 0
 
   /// The value's unit as written in its own column, trimmed, or nil.
   public var unitText: String? { unit.map(\.trimmed).flatMap { $0.isEmpty ? nil : $0 } }
@@ -99,6 +104,17 @@ public struct IndicatorRow: Sendable, Equatable {
   public static func isNotApplicable(_ text: String) -> Bool {
     ["/", "／", "无", "—", "——", "-", "－"].contains(TextClean.trimmed(text))
   }
+}
+
+/// One project of an indicator table that holds several.
+public struct Project: Sendable, Equatable {
+  /// Index of its first row in the node's `rows`.
+  public let rowIndex: Int
+  /// Where findings about it start: its name cell in its first row (node-relative).
+  public let anchor: Range<Int>
+  /// Its fields, each the table's heading cell over the project's cell (merged-down cells read from its first
+  /// row that fills them).
+  public internal(set) var header: [HeaderEntry]
 }
 
 /// A field of the signature line (`填表人：…`).
@@ -167,18 +183,37 @@ public struct Form: Sendable {
   public let profile: Profile
   /// Whether the profile was detected from the form (rather than pinned by configuration).
   public let profileDetected: Bool
-  /// Header label/value pairs in order.
-  public let header: [HeaderEntry]
+  /// Header label/value pairs in order (for a table of several projects, with the project's own fields).
+  public internal(set) var header: [HeaderEntry]
   /// The indicator table's column-title row, if found.
   public let indicatorHeaderRow: Int?
-  /// Indicator rows in order.
-  public let indicators: [IndicatorRow]
+  /// Indicator rows in order (for one project of several, its rows only).
+  public internal(set) var indicators: [IndicatorRow]
   /// Rows of the review block (财政局审核意见 …).
   public let reviewRows: [Int]
   /// Rows whose cells could not be matched to the table's columns.
   public let malformedRows: [Int]
   /// The signature line, if any.
   public let signature: SignatureLine?
+  /// The projects of an indicator table that holds several (budget-system exports: 项目名称, 金额, 目标 as columns
+  /// repeated or merged down the rows); empty for a table of one form.
+  public internal(set) var projects: [Project] = []
+  /// Which of `projects` this form is, in `projectForms`.
+  public internal(set) var projectIndex: Int?
+
+  /// The forms the rules check: this one, or one per project where the table holds several, each with its own
+  /// fields and rows and located at its first row (RULES.md "Templates").
+  public var projectForms: [Form] {
+    guard projects.count > 1 else { return [self] }
+    let shared = header.filter { entry in !projects[0].header.contains { $0.label.cellIndex == entry.label.cellIndex } }
+    return projects.indices.map { index in
+      var form = self
+      form.header = shared + projects[index].header
+      form.indicators = indicators.filter { $0.project == index }
+      form.projectIndex = index
+      return form
+    }
+  }
 
   /// The first header entry for a field.
   public func entry(_ field: HeaderField) -> HeaderEntry? { header.first { $0.field == field } }
@@ -235,11 +270,13 @@ public struct Form: Sendable {
     return (heading, TemplateCatalog.normalizedLabel(heading.text).label)
   }
 
-  /// The line where findings about the whole form start: the annex line, else the title, else the first line.
+  /// The line where findings about the whole form start: the annex line, else the title, else the first line
+  /// (a project of several starts at its first row: see `anchorRange`).
   public var anchorLineIndex: Int { annex?.lineIndex ?? title?.lineIndex ?? 0 }
 
   /// Byte range (relative) of the anchor line's text.
   public var anchorRange: Range<Int> {
+    if let projectIndex { return projects[projectIndex].anchor }
     guard !node.lines.isEmpty else { return 0..<0 }
     let line = node.lines[anchorLineIndex]
     return line.contentStart..<line.contentEnd

@@ -35,7 +35,9 @@ extension Form {
     let template =
       options.template.map(TemplateCatalog.named)
       ?? TemplateCatalog.detect(
-        labels: reader.header.map(\.label.text) + reader.lineFields.map(\.label), title: reader.title?.text)
+        labels: reader.header.map(\.label.text) + reader.lineFields.map(\.label)
+          + (reader.projects.first?.header.map(\.label.text) ?? []),
+        title: reader.title?.text)
     if !template.categoryAliases.isEmpty { reader.resolve(aliases: template.categoryAliases, profile: profile) }
     reader.joinSplitLabels(profile: profile, aliases: template.categoryAliases)
     // The form year, first found wins: title, a year line under it, a 年度 field, configuration.
@@ -51,6 +53,9 @@ extension Form {
       profileDetected: options.profile == nil, header: reader.header, indicatorHeaderRow: reader.indicatorHeaderRow,
       indicators: reader.indicators, reviewRows: reader.reviewRows, malformedRows: reader.malformedRows,
       signature: reader.signature)
+    // The first project's fields stand in the form's header, so that a table of one project reads as a form.
+    header += reader.projects.first?.header ?? []
+    projects = reader.projects
   }
 }
 
@@ -60,6 +65,7 @@ private struct FormReader {
   var annex: (number: String, lineIndex: Int)?
   var title: (text: String, lineIndex: Int)?
   var titleYear: Int?
+  var projects: [Project] = []
   var yearLine: Int?
   var lineFields: [LineField] = []
   var unit: TableUnit?
@@ -247,6 +253,7 @@ private struct FormReader {
     enum Section { case header, indicators, review }
     var section = Section.header
     var columns: IndicatorColumns?
+    var headings: [CellText] = []
     var level1: CategoryLabel?
     var level2s: [Int: CategoryLabel] = [:]
     var headerRows: [(rowIndex: Int, cells: [CellText])] = []
@@ -261,6 +268,7 @@ private struct FormReader {
         section = .indicators
         indicatorHeaderRow = rowIndex
         columns = found
+        headings = cells
         level1 = nil
         level2s = [:]
         continue
@@ -275,6 +283,7 @@ private struct FormReader {
           malformedRows.append(rowIndex)
           continue
         }
+        readProject(cells, rowIndex: rowIndex, columns: columns, headings: headings, shift: shift)
         let ownLevel1 = columns.cell(columns.level1, in: cells, shift: shift)
         if let cell = ownLevel1, !cell.isBlank {
           let text = cell.trimmed
@@ -299,6 +308,8 @@ private struct FormReader {
           row.weight = columns.cell(columns.weight, in: cells, shift: shift)
           row.valueColumn = groupIndex
           row.isAnnual = group.isAnnual
+          row.isShare = group.isShare
+          row.project = max(projects.count - 1, 0)
           indicators.append(row)
         }
       }
@@ -313,6 +324,29 @@ private struct FormReader {
         continue
       }
       indicators[index].level2 = CategoryLabel(text: label.text, canonical: canonical, cell: label.cell, inherited: label.inherited)
+    }
+  }
+
+  /// A row of a table with project columns (项目名称 | 资金总额 | 年度目标 | 一级指标 …): a project name that
+  /// differs from the current one starts a project; a field cell merged down is read from the first row filling it.
+  mutating func readProject(_ cells: [CellText], rowIndex: Int, columns: IndicatorColumns, headings: [CellText], shift: Int) {
+    guard let nameColumn = columns.projectColumns.first(where: { $0.field == .projectName })?.column,
+      let name = columns.cell(nameColumn, in: cells, shift: shift)
+    else { return }
+    if !name.isBlank && projects.last.flatMap({ $0.header.first?.value?.trimmed }) != name.trimmed {
+      projects.append(Project(rowIndex: rowIndex, anchor: name.trimmedRange, header: []))
+    }
+    guard !projects.isEmpty else { return }
+    for (column, field) in columns.projectColumns where column < headings.count {
+      guard let cell = columns.cell(column, in: cells, shift: shift) else { continue }
+      let header = projects[projects.count - 1].header
+      if let existing = header.firstIndex(where: { $0.field == field }) {
+        guard header[existing].value?.isBlank ?? true, !cell.isBlank else { continue }
+        projects[projects.count - 1].header[existing] = HeaderEntry(
+          label: headings[column], field: field, value: cell, rowIndex: rowIndex)
+      } else {
+        projects[projects.count - 1].header.append(HeaderEntry(label: headings[column], field: field, value: cell, rowIndex: rowIndex))
+      }
     }
   }
 
@@ -356,6 +390,8 @@ struct IndicatorColumns {
     let unit: Int?
     let comparator: Int?
     let isAnnual: Bool
+    /// Whether the column is one recipient's share of the table's total (one value column per village).
+    let isShare: Bool
   }
 
   /// The UTF-8 of the words a level-1 heading is or starts with (`IndicatorHeadings.table`): a heading row holds one.
@@ -367,6 +403,9 @@ struct IndicatorColumns {
   let standard: Int?
   let weight: Int?
   let groups: [Group]
+  /// Columns holding a project's fields (项目名称, 资金总额, 年度目标 …) in a table of several projects, the name
+  /// first; empty when the table has no 项目名称 column.
+  let projectColumns: [(column: Int, field: HeaderField)]
 
   init?(titles: [String]) {
     // Every row is tried as a heading row (twice per form): rule out the rows without a 一级 heading by a byte search
@@ -376,12 +415,23 @@ struct IndicatorColumns {
       return IndicatorColumns.level1Words.contains { TextClean.firstIndex(of: $0, in: bytes) != nil }
     }) else { return nil }
     let roles = titles.map { IndicatorHeadings.role(of: $0) }
+    let fields: [(column: Int, field: HeaderField)] = titles.indices.compactMap { column in
+      guard roles[column] == nil, !titles[column].isEmpty, case .field(let field)? = TemplateCatalog.role(ofLabel: titles[column])
+      else { return nil }
+      return (column, field)
+    }
+    let projectColumns = fields.contains { $0.field == .projectName }
+      ? fields.filter { $0.field == .projectName } + fields.filter { $0.field != .projectName } : []
     func columns(_ role: IndicatorColumnRole) -> [Int] { roles.indices.filter { roles[$0] == role } }
     let names = columns(.name)
     guard let level1 = columns(.level1).first, !columns(.level2).isEmpty, let firstName = names.first else { return nil }
     var values = columns(.value)
     // No value heading: the unnamed columns after the name are values (one per village or recipient).
-    if values.isEmpty { values = roles.indices.filter { $0 > firstName && roles[$0] == nil && !titles[$0].isEmpty } }
+    if values.isEmpty {
+      values = roles.indices.filter { column in
+        column > firstName && roles[column] == nil && !titles[column].isEmpty && !projectColumns.contains { $0.column == column }
+      }
+    }
     guard !values.isEmpty else { return nil }
     let level2s = columns(.level2)
     let units = columns(.unit)
@@ -395,6 +445,8 @@ struct IndicatorColumns {
     // block; else all.
     let marked = values.map { IndicatorHeadings.isAnnual(titles[$0]) }
     let multiYear = values.map { IndicatorHeadings.isMultiYear(titles[$0]) }
+    // One value column per recipient (one 三级 name, no period marked): each is a share of the table's total.
+    let areShares = values.count > 1 && Set(nameOf).count == 1 && !marked.contains(true) && !multiYear.contains(true)
     let annual: [Bool]
     if marked.contains(true) {
       annual = marked
@@ -409,12 +461,14 @@ struct IndicatorColumns {
       let value = values[index]
       return Group(
         level2: level2s.last { $0 < value } ?? level2s.first, name: nameOf[index], value: value,
-        unit: nearest(units, to: value), comparator: nearest(comparators, to: value), isAnnual: annual[index])
+        unit: nearest(units, to: value), comparator: nearest(comparators, to: value), isAnnual: annual[index],
+        isShare: areShares)
     }
     count = titles.count
     self.level1 = level1
     standard = columns(.standard).first
     weight = columns(.weight).first
+    self.projectColumns = projectColumns
   }
 
   /// The shift that maps a data row's cells to columns: 0 for a row as wide as the headings; -1 for a row whose

@@ -76,6 +76,7 @@ import Testing
     Mutation("F7-clean", "a total broken", "\t其中:财政拨款\n\t60\n", "\t其中:财政拨款\n\t50\n", ["JX305"]),
     Mutation("F7-clean", "a wrong year", "\t2023年11月底前\n", "\t2022年11月底前\n", ["JX401"]),
     Mutation("F7-clean", "a cost above the budget", "\t20\n\t25\n\t15\n", "\t20\n\t65\n\t15\n", ["JX301"]),
+    Mutation("F7-clean", "the villages' cost shares adding up to more than the budget", "\t20\n\t25\n\t15\n", "\t20\n\t25\n\t25\n", ["JX301"]),
     Mutation("F7-clean", "a misplaced category row", "\t\n\t\n\t社会公众或服务对象满意度指标\n", "\t\n\t产出指标\n\t社会公众或服务对象满意度指标\n", ["JX106"]),
     Mutation("F7-clean", "a value left empty", "\t100%\n\t100%\n\t100%\n", "\t100%\n\t\n\t100%\n", ["JX103"]),
     Mutation("F8-clean", "a required field removed", "预算单位：示例市水务局\n", "", ["JX101"]),

@@ -132,6 +132,24 @@ public struct CostAnalysis {
   }
 
   /// The first cost value (指标值) that is itself an amount above the budget.
+  /// A cost row of a table with one value column per recipient whose shares, each an amount, add up to more than
+  /// the budget (`20 | 25 | 25` against 资金总额 60): the readings and their sum.
+  var sharesAboveBudget: (readings: [IndicatorRow], total: Decimal)? {
+    guard let available else { return nil }
+    var byRow: [Int: [IndicatorRow]] = [:]
+    for row in costRows where row.isShare { byRow[row.rowIndex, default: []].append(row) }
+    for rowIndex in byRow.keys.sorted() {
+      let readings = byRow[rowIndex]!
+      let amounts = readings.map { reading in
+        reading.value.flatMap { AmountScanner.parseCellAmount($0.text, tableUnit: tableUnit) }
+      }
+      guard amounts.allSatisfy({ if case .item? = $0?.role { true } else { false } }) else { continue }
+      let total = amounts.reduce(Decimal(0)) { $0 + ($1?.value ?? 0) }
+      if total > available { return (readings, total) }
+    }
+    return nil
+  }
+
   var valueAboveBudget: (row: IndicatorRow, amount: Amount)? {
     guard let available else { return nil }
     for row in costRows {

@@ -54,6 +54,20 @@ struct BudgetMismatchRule: Rule {
           fixes: fix(analysis, available: available, unit: unit))
       ]
     }
+    if let (readings, total) = analysis.sharesAboveBudget {
+      let name = ValuesCells.short(readings[0].name?.trimmed ?? "")
+      let totalText = analysis.formatted(total)
+      let related = readings.compactMap { reading in
+        reading.value.map { RelatedLocation(message: LocalizedText(zh: "成本指标值", en: "Cost value"), range: $0.trimmedRange) }
+      }
+      return [
+        diagnostic(
+          LocalizedText(
+            zh: "成本指标“\(name)”各列合计 \(totalText)，超过\(budgetLabel.zh)",
+            en: "The columns of the cost row “\(name)” add up to \(totalText), more than \(budgetLabel.en)"),
+          at: budgetCell.trimmedRange, related: related)
+      ]
+    }
     if let (row, amount) = analysis.valueAboveBudget {
       let valueText = amount.formatted(in: unit)
       let isFloor = if case .cap = amount.role { true } else { false }

@@ -68,6 +68,8 @@ struct RequiredFieldMissingRule: Rule {
   /// A row holding the field's label and an empty value, placed before the next field in template order (or
   /// after the last header row), so the form reads in the template's order.
   private func skeleton(for field: HeaderField, named name: String, in form: Form) -> [Fix] {
+    // A project of several has its fields in columns of the indicator table: no row to insert.
+    guard form.projectIndex == nil else { return [] }
     let node = form.node
     let order = HeaderField.allCases
     let rank = order.firstIndex(of: field)!
