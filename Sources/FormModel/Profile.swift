@@ -12,6 +12,9 @@ public struct Profile: Sendable, Equatable {
   public let requiredOneOf: [[String]]
   /// 二级 categories that should have a row (a warning when missing).
   public let recommended: [String]
+  /// Other templates' names of a 二级 category, read as this profile's own where it belongs: the county template's
+  /// 社会公众或服务对象满意度 is the 88号 服务对象满意度 under 满意度指标.
+  public var aliases: [String: String] = [:]
 
   public static func == (lhs: Profile, rhs: Profile) -> Bool { lhs.id == rhs.id }
 
@@ -40,7 +43,8 @@ public struct Profile: Sendable, Equatable {
   public static let mof2015 = Profile(
     id: .mof2015,
     categories: [("产出", ["数量", "质量", "时效", "成本"]), ("效益", benefits), ("满意度", ["服务对象满意度"])],
-    required: ["数量", "质量", "时效", "成本", "服务对象满意度"], requiredOneOf: [benefits], recommended: benefits)
+    required: ["数量", "质量", "时效", "成本", "服务对象满意度"], requiredOneOf: [benefits], recommended: benefits,
+    aliases: ["社会公众或服务对象满意度": "服务对象满意度"])
 
   /// 财预〔2021〕101号: cost is its own 一级 with three 二级.
   public static let mof2021 = Profile(
@@ -49,7 +53,8 @@ public struct Profile: Sendable, Equatable {
       ("成本", ["经济成本", "社会成本", "生态环境成本"]), ("产出", ["数量", "质量", "时效"]), ("效益", benefits),
       ("满意度", ["服务对象满意度"]),
     ],
-    required: ["经济成本", "数量", "质量", "时效", "服务对象满意度"], requiredOneOf: [benefits], recommended: benefits)
+    required: ["经济成本", "数量", "质量", "时效", "服务对象满意度"], requiredOneOf: [benefits], recommended: benefits,
+    aliases: ["社会公众或服务对象满意度": "服务对象满意度"])
 
   /// Every known profile.
   public static let all: [Profile] = [hunan2021, mof2015, mof2021]
@@ -110,7 +115,7 @@ public struct Profile: Sendable, Equatable {
   static let listSeparators: Set<Character> = ["、", "，", ",", "/", "／", "和", "及", "与"]
 
   private func knownLevel2(_ key: String, under level1: String?, aliases: [String: String]) -> String? {
-    let name = aliases[key] ?? key
+    let name = aliases[key] ?? self.aliases[key] ?? key
     for category in categories where level1 == nil || category.level1 == level1 {
       if category.level2.contains(name) { return name }
     }

@@ -78,6 +78,9 @@ import Testing
     Mutation("F7-clean", "a cost above the budget", "\t20\n\t25\n\t15\n", "\t20\n\t65\n\t15\n", ["JX301"]),
     Mutation("F7-clean", "the villages' cost shares adding up to more than the budget", "\t20\n\t25\n\t15\n", "\t20\n\t25\n\t25\n", ["JX301"]),
     Mutation("F7-clean", "a misplaced category row", "\t\n\t\n\t社会公众或服务对象满意度指标\n", "\t\n\t产出指标\n\t社会公众或服务对象满意度指标\n", ["JX106"]),
+    Mutation(
+      "F7-clean", "the county satisfaction label under a 满意度指标 一级 (mof-2015): nothing", "\t\n\t\n\t社会公众或服务对象满意度指标\n",
+      "\t\n\t满意度指标\n\t社会公众或服务对象满意度指标\n", []),
     Mutation("F7-clean", "a value left empty", "\t100%\n\t100%\n\t100%\n", "\t100%\n\t\n\t100%\n", ["JX103"]),
     Mutation("F8-clean", "a required field removed", "预算单位：示例市水务局\n", "", ["JX101"]),
     Mutation("F8-clean", "a wrong year", "\t2024年11月底前\n", "\t2023年11月底前\n", ["JX401"]),

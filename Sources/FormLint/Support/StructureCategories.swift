@@ -24,7 +24,8 @@ enum StructureCategories {
 
   /// Reads a 二级 label the profile does not know under `level1` (a canonical 一级, or nil when unknown).
   static func readLevel2(_ label: String, under level1: String?, profile: Profile, aliases: [String: String] = [:]) -> Reading {
-    let key = aliases[Profile.canonicalLabel(label)] ?? Profile.canonicalLabel(label)
+    let canonical = Profile.canonicalLabel(label)
+    let key = aliases[canonical] ?? profile.aliases[canonical] ?? canonical
     let siblings = level1.flatMap { name in profile.categories.first { $0.level1 == name }?.level2 } ?? profile.level2Names
     if let near = nearest(key, among: siblings) { return .suggestion(near) }
     if let parent = profile.level2(for: label, aliases: aliases).flatMap(profile.parent(ofLevel2:)) {
