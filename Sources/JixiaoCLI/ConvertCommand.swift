@@ -57,14 +57,13 @@ enum ConvertCommand {
   }
 }
 
-/// TSV and Markdown renderings of an office document's grid.
+/// TSV and Markdown renderings of an office document's grid, each cell written by its layout's own writer
+/// (`Layout.writtenCell`, the one fixes and `convert` of text forms use).
 enum OfficeTextExport {
   /// One line per row, cells separated by TABs (a cell with a TAB, line break or quote is quoted, quotes
   /// doubled, as spreadsheets read it); a paragraph outside tables is a line of its own.
   static func tsv(_ document: OfficeDocument) -> String {
-    func field(_ text: String) -> String {
-      text.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\"" }) ? "\"" + text.replacingAll("\"", with: "\"\"") + "\"" : text
-    }
+    func field(_ text: String) -> String { Layout.tsv.writtenCell(text) }
     var lines: [String] = []
     for block in document.blocks {
       switch block {
@@ -79,9 +78,7 @@ enum OfficeTextExport {
   /// Paragraphs as paragraphs, tables as pipe tables (the first row as the header row; line breaks in cells
   /// as `<br>`, pipes escaped).
   static func markdown(_ document: OfficeDocument) -> String {
-    func cell(_ text: String) -> String {
-      text.replacingAll("\\", with: "\\\\").replacingAll("|", with: "\\|").replacingAll("\n", with: "<br>")
-    }
+    func cell(_ text: String) -> String { Layout.markdown.writtenCell(text) }
     var parts: [String] = []
     for block in document.blocks {
       switch block {

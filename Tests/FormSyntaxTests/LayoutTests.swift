@@ -85,6 +85,24 @@ struct LayoutTests {
     #expect(structureProblems(tree, source: Array(text.utf8)) == [])
   }
 
+  /// GFM's backslash escapes: `\\` reads `\` and lets the next `|` separate, `\|` and `\*` read the punctuation, a
+  /// backslash before anything else is itself. The writer escapes so that every text reads back (markdown-it-py agrees:
+  /// Scripts/layouts/check_markdown_escapes.py).
+  @Test func markdownBackslashesReadAsGFMDoes() {
+    let text = "## 附件5-1\n\n| 名称 | 值 | 备注 |\n| --- | --- | --- |\n| a\\\\b | c\\\\| d\\*e\\z |\n"
+    let tree = SyntaxTree(parsing: text)
+    #expect(Self.rows(tree) == [[["名称", "值", "备注"], ["a\\b", "c\\", "d*e\\z"]]])
+    #expect(tree.printedFromTokens() == Array(text.utf8))
+    let texts = ["a\\b", "x\\", "\\|", "\\*", "a\\z", "|", "\\\n行", "\\\\"]
+    let node = tree.nodes[0]
+    let row = node.rowText(texts, lineBreak: "\n")
+    #expect(row == "| a\\b | x\\\\ | \\\\\\| | \\\\* | a\\z | \\| | \\\\<br>行 | \\\\\\\\ |\n")
+    let header = "| " + texts.indices.map { "h\($0)" }.joined(separator: " | ") + " |\n|" + String(repeating: " --- |", count: texts.count) + "\n"
+    let back = SyntaxTree(parsing: "## 附件5-1\n\n" + header + row)
+    #expect(Self.rows(back).first?.last == texts)
+    #expect(Layout.markdown.writtenCell("a|b\\") == "a\\|b\\\\" && Layout.tsv.writtenCell("a\tb") == "\"a\tb\"")
+  }
+
   @Test func aPipeRowNeverStartsAForm() {
     let tree = SyntaxTree(parsing: "# 2021年项目支出绩效目标表\n\n| 2021年项目支出绩效目标表 | x |\n|---|---|\n")
     #expect(tree.nodes.count == 1)

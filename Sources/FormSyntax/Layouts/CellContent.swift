@@ -87,9 +87,11 @@ extension FormNode {
             replacement = TSVScanner.quote
           }
         case .markdown:
-          if byte == MarkdownScanner.backslash && index + 1 < range.upperBound && buffer[index + 1] == MarkdownScanner.pipe {
+          if byte == MarkdownScanner.backslash && index + 1 < range.upperBound
+            && MarkdownScanner.isEscapable(buffer[index + 1])
+          {
             length = 2
-            replacement = MarkdownScanner.pipe
+            replacement = buffer[index + 1]
           } else if byte == 0x3C, let tag = MarkdownScanner.isLineBreakTag(buffer, index, range.upperBound) {
             length = tag
             replacement = LineScanner.lineFeed

@@ -70,9 +70,16 @@ extension FormNode {
   static func markdownCell(_ text: String) -> String {
     var result = ""
     var afterCR = false
-    for scalar in text.unicodeScalars {
+    let scalars = Array(text.unicodeScalars)
+    for (index, scalar) in scalars.enumerated() {
       switch scalar {
       case "|": result += "\\|"
+      case "\\":
+        // Read back as itself only when nothing escapable follows: not ASCII punctuation, nor a line break
+        // (written `<br>`), nor the end (which may meet a `|`).
+        let next = index + 1 < scalars.count ? scalars[index + 1] : "|"
+        let escapes = next == "\n" || next == "\r" || (next.isASCII && MarkdownScanner.isEscapable(UInt8(next.value)))
+        result += escapes ? "\\\\" : "\\"
       case "\r": result += "<br>"
       case "\n": if !afterCR { result += "<br>" }
       default: result.unicodeScalars.append(scalar)
@@ -80,5 +87,18 @@ extension FormNode {
       afterCR = scalar == "\r"
     }
     return result
+  }
+}
+
+extension Layout {
+  /// A cell's text as this layout writes it inside a row: the one writer that fixes, `convert` and the Office export
+  /// use. The notation as is; TSV quoted when it holds a TAB, a line break or a quote (`""` for a quote); Markdown
+  /// with `\|` for `|`, `<br>` for a line break and `\\` for a backslash that would otherwise escape what follows.
+  public func writtenCell(_ text: String) -> String {
+    switch self {
+    case .notation: return text
+    case .tsv: return FormNode.tsvCell(text)
+    case .markdown: return FormNode.markdownCell(text)
+    }
   }
 }

@@ -8,6 +8,12 @@ enum MarkdownScanner {
   static let hash: UInt8 = 0x23
   static let space: UInt8 = 0x20
 
+  /// Whether a backslash before `byte` escapes it: ASCII punctuation, as in GFM (`\\` reads `\`, `\|` reads `|` and
+  /// does not separate cells, `\*` reads `*`; a backslash before anything else is itself).
+  static func isEscapable(_ byte: UInt8) -> Bool {
+    (0x21...0x2F).contains(byte) || (0x3A...0x40).contains(byte) || (0x5B...0x60).contains(byte) || (0x7B...0x7E).contains(byte)
+  }
+
   /// The offset of the leading `|` of a pipe row (after at most three spaces), or nil.
   static func pipeStart(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int? {
     var index = start
@@ -61,7 +67,8 @@ enum MarkdownScanner {
     var isEscaped: Bool
   }
 
-  /// The cells of a pipe row whose leading `|` is at `pipeStart`; `\|` does not separate.
+  /// The cells of a pipe row whose leading `|` is at `pipeStart`; an escaped `\|` does not separate (`\\|` does: the
+  /// backslash is escaped).
   ///
   /// The trailing `|` is optional: text after the last pipe is a last cell unless it is only padding.
   static func cells(_ bytes: UnsafeBufferPointer<UInt8>, pipeStart: Int, end: Int) -> [Cell] {
@@ -79,7 +86,7 @@ enum MarkdownScanner {
     }
     while index < end {
       let byte = bytes[index]
-      if byte == backslash && index + 1 < end && bytes[index + 1] == pipe {
+      if byte == backslash && index + 1 < end && isEscapable(bytes[index + 1]) {
         escaped = true
         index += 2
         continue
