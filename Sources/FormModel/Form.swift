@@ -100,6 +100,16 @@ public struct IndicatorRow: Sendable, Equatable {
     return !parts.isEmpty && parts.allSatisfy { IndicatorRow.isNotApplicable($0) }
   }
 
+  /// Words naming an outcome to be avoided: for such an indicator (`安全责任事故`, `群众投诉`) a value of `无` is its
+  /// target, none, and not a “not applicable”.
+  public static let avoidedOutcomes = ["事故", "投诉", "违规", "违纪", "违法", "差错", "纠纷", "隐患", "污染", "失误", "负面", "舆情", "上访"]
+
+  /// Whether the value is `无` for an indicator that names an outcome to be avoided.
+  public var targetsNone: Bool {
+    guard let value, TextClean.trimmed(value.text) == "无", let name = name?.text else { return false }
+    return IndicatorRow.avoidedOutcomes.contains { TextClean.contains(name, $0) }
+  }
+
   /// `/`, `／`, `无`, `—`, `——`, `-`.
   public static func isNotApplicable(_ text: String) -> Bool {
     ["/", "／", "无", "—", "——", "-", "－"].contains(TextClean.trimmed(text))

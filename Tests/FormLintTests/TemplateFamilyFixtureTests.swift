@@ -91,6 +91,9 @@ import Testing
     Mutation("F10-clean", "a cost above the budget", "\t设备采购成本\n\t80\n", "\t设备采购成本\n\t90\n", ["JX301"]),
     Mutation("F10-clean", "a wrong year", "\t2025年10月\n", "\t2024年10月\n", ["JX401"]),
     Mutation("F10-clean", "a misplaced category row", "\t满意度指标\n\t服务对象满意度指标\n", "\t\n\t服务对象满意度指标\n", ["JX106"]),
+    Mutation(
+      "F10-clean", "无 as the target of an outcome to be avoided: nothing", "\t设备更新期间对群众就医的影响\n\t不影响正常诊疗\n",
+      "\t设备更新期间医疗安全事故\n\t无\n", []),
     Mutation("F10-clean", "a comparator left out", "\t12\n\t台\n\t≥\n", "\t12\n\t台\n\t\n", ["JX209"]),
   ]
 
