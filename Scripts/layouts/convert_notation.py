@@ -97,6 +97,7 @@ def md_cell(text):
     # A backslash before ASCII punctuation, a line break (written <br>) or the end (the next pipe) would escape
     # what follows (GFM): doubled.
     text = re.sub(r"\\(?=[!-/:-@\[-`{-~\r\n]|\Z)", lambda _: "\\\\", text)
+    text = re.sub(r"<(?=[bB][rR] */?>)", lambda _: "\\<", text)  # the text <br>, not a line break
     text = text.replace("|", "\\|").replace("\r\n", "<br>").replace("\n", "<br>").replace("\r", "<br>")
     return text.strip(" \t")  # GFM trims spaces and TABs around a cell (documented as a layout-only loss)
 

@@ -93,10 +93,10 @@ struct LayoutTests {
     let tree = SyntaxTree(parsing: text)
     #expect(Self.rows(tree) == [[["名称", "值", "备注"], ["a\\b", "c\\", "d*e\\z"]]])
     #expect(tree.printedFromTokens() == Array(text.utf8))
-    let texts = ["a\\b", "x\\", "\\|", "\\*", "a\\z", "|", "\\\n行", "\\\\"]
+    let texts = ["a\\b", "x\\", "\\|", "\\*", "a\\z", "|", "\\\n行", "\\\\", "写<br>不换行", "<BR />", "<b>"]
     let node = tree.nodes[0]
     let row = node.rowText(texts, lineBreak: "\n")
-    #expect(row == "| a\\b | x\\\\ | \\\\\\| | \\\\* | a\\z | \\| | \\\\<br>行 | \\\\\\\\ |\n")
+    #expect(row == "| a\\b | x\\\\ | \\\\\\| | \\\\* | a\\z | \\| | \\\\<br>行 | \\\\\\\\ | 写\\<br>不换行 | \\<BR /> | <b> |\n")
     let header = "| " + texts.indices.map { "h\($0)" }.joined(separator: " | ") + " |\n|" + String(repeating: " --- |", count: texts.count) + "\n"
     let back = SyntaxTree(parsing: "## 附件5-1\n\n" + header + row)
     #expect(Self.rows(back).first?.last == texts)

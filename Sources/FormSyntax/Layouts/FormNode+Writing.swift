@@ -80,6 +80,8 @@ extension FormNode {
         let next = index + 1 < scalars.count ? scalars[index + 1] : "|"
         let escapes = next == "\n" || next == "\r" || (next.isASCII && MarkdownScanner.isEscapable(UInt8(next.value)))
         result += escapes ? "\\\\" : "\\"
+      case "<" where isLineBreakTag(scalars[(index + 1)...]):
+        result += "\\<"  // the text `<br>`, not a line break
       case "\r": result += "<br>"
       case "\n": if !afterCR { result += "<br>" }
       default: result.unicodeScalars.append(scalar)
@@ -88,6 +90,17 @@ extension FormNode {
     }
     return result
   }
+}
+
+/// Whether the scalars after a `<` complete a tag the Markdown reader takes for a line break (`br>`, `BR/>`, `br />`).
+private func isLineBreakTag(_ rest: ArraySlice<Unicode.Scalar>) -> Bool {
+  var index = rest.startIndex
+  guard index + 1 < rest.endIndex, rest[index] == "b" || rest[index] == "B", rest[index + 1] == "r" || rest[index + 1] == "R"
+  else { return false }
+  index += 2
+  while index < rest.endIndex && rest[index] == " " { index += 1 }
+  if index < rest.endIndex && rest[index] == "/" { index += 1 }
+  return index < rest.endIndex && rest[index] == ">"
 }
 
 extension Layout {
