@@ -61,10 +61,13 @@ public struct MessageFramer: Sendable {
 
   /// Frames an outgoing body: `Content-Length: N\r\n\r\n` followed by the body bytes.
   public static func frame(_ body: some Collection<UInt8>) -> [UInt8] {
-    var bytes = Array("Content-Length: \(body.count)\r\n\r\n".utf8)
+    var bytes = header(forBodyOf: body.count)
     bytes.append(contentsOf: body)
     return bytes
   }
+
+  /// The header block of a body of `count` bytes (`Content-Length: N\r\n\r\n`).
+  public static func header(forBodyOf count: Int) -> [UInt8] { Array("Content-Length: \(count)\r\n\r\n".utf8) }
 
   /// Adds bytes and returns every event they complete, in stream order.
   public mutating func feed(_ chunk: some Sequence<UInt8>) -> [FramingEvent] {

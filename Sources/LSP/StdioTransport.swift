@@ -24,9 +24,19 @@ import Foundation
 /// `close()` waits (up to `closeTimeout`) for what is queued to be written, so the answers sent before `exit`
 /// reach the client. Only framed messages are ever written.
 public final class StdioTransport: Connection, @unchecked Sendable {
+  /// A queued message: its header and body apart, so that a body (21.7 MB of diagnostics for a 10 MB document) is
+  /// queued and written as it was handed over, never copied behind a header.
   private struct Frame {
     var key: String?
-    var bytes: [UInt8]
+    var header: [UInt8]
+    var body: [UInt8]
+    var count: Int { header.count + body.count }
+
+    init(key: String?, body: [UInt8]) {
+      self.key = key
+      header = MessageFramer.header(forBodyOf: body.count)
+      self.body = body
+    }
   }
 
   private struct State {
@@ -104,38 +114,40 @@ public final class StdioTransport: Connection, @unchecked Sendable {
       if notification.method == "textDocument/publishDiagnostics" { key = notification.params?["uri"]?.stringValue }
       droppable = notification.method == "window/logMessage"
     }
-    enqueue(MessageFramer.frame(message.encodedBody()), key: key.map { "publishDiagnostics " + $0 }, droppable: droppable)
+    enqueue(message.encodedBody(), key: key.map { "publishDiagnostics " + $0 }, droppable: droppable)
   }
 
   /// Frames and queues an already serialized message body.
-  public func send(body: [UInt8]) { enqueue(MessageFramer.frame(body), key: nil, droppable: false) }
+  public func send(body: [UInt8]) { enqueue(body, key: nil, droppable: false) }
 
   /// Frames and queues a body that supersedes any queued body with the same key (published diagnostics).
   public func send(body: [UInt8], coalescingKey: String) {
-    enqueue(MessageFramer.frame(body), key: "publishDiagnostics " + coalescingKey, droppable: false)
+    enqueue(body, key: "publishDiagnostics " + coalescingKey, droppable: false)
   }
 
   /// Bytes queued and not yet written (for tests and logs).
   public var queuedByteCount: Int { condition.withLock { state.queuedBytes } }
 
-  private func enqueue(_ bytes: [UInt8], key: String?, droppable: Bool) {
+  private func enqueue(_ body: [UInt8], key: String?, droppable: Bool) {
+    let frame = Frame(key: key, body: body)
+    let bytes = frame.count
     condition.lock()
     defer { condition.unlock() }
     guard !state.isClosed, !state.isOutputBroken else { return }
     if let key, let index = state.queue.firstIndex(where: { $0.key == key }) {
-      state.queuedBytes += bytes.count - state.queue[index].bytes.count
-      state.queue[index].bytes = bytes
+      state.queuedBytes += bytes - state.queue[index].count
+      state.queue[index] = frame
       return
     }
-    if droppable && state.queuedBytes + bytes.count > maximumQueuedBytes { return }
-    while state.queuedBytes > 0 && state.queuedBytes + bytes.count > maximumQueuedBytes
+    if droppable && state.queuedBytes + bytes > maximumQueuedBytes { return }
+    while state.queuedBytes > 0 && state.queuedBytes + bytes > maximumQueuedBytes
       && !state.isClosed && !state.isOutputBroken
     {
       condition.wait()
     }
     guard !state.isClosed, !state.isOutputBroken else { return }
-    state.queue.append(Frame(key: key, bytes: bytes))
-    state.queuedBytes += bytes.count
+    state.queue.append(frame)
+    state.queuedBytes += bytes
     if !state.isWriterRunning {
       state.isWriterRunning = true
       let thread = Thread { [self] in writeLoop() }
@@ -156,10 +168,11 @@ public final class StdioTransport: Connection, @unchecked Sendable {
       let frame = state.queue.removeFirst()
       state.isWriting = true
       condition.unlock()
-      let written = FileDescriptorWriter.writeAll(frame.bytes, to: output)
+      let written =
+        FileDescriptorWriter.writeAll(frame.header, to: output) && FileDescriptorWriter.writeAll(frame.body, to: output)
       condition.lock()
       state.isWriting = false
-      state.queuedBytes -= frame.bytes.count
+      state.queuedBytes -= frame.count
       if !written {
         state.isOutputBroken = true
         state.queue.removeAll()

@@ -76,7 +76,9 @@ struct WordArtifactRule: Rule {
     var index = 0
     while index < bytes.count {
       // Every artifact starts with one of these bytes; most text is CJK and skips all the comparisons.
-      guard "[_MH".utf8.contains(bytes[index]) else {
+      // (Compared one by one: `"[_MH".utf8.contains` cost 170 instructions a byte, 4 % of a whole check.)
+      let byte = bytes[index]
+      guard byte == UInt8(ascii: "[") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "M") || byte == UInt8(ascii: "H") else {
         index += 1
         continue
       }
