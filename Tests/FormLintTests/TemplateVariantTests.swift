@@ -69,6 +69,10 @@ import Testing
     Mutation(
       "V1-shanxi-city", "a satisfaction over 100% under the split label", "\t骑行市民满意度\n\t≥90%", "\t骑行市民满意度\n\t190%",
       ["JX205"]),
+    // The budget cell writes its breakdown in brackets: 854万 is the budget, a floor of 900万元 is above it.
+    Mutation(
+      "V7-poverty-infrastructure", "a cost floor above the budget written with its breakdown", "\t★亩均建设成本\n\t≤854元/亩\n",
+      "\t★项目建设总成本\n\t≥900万元\n", ["JX301"]),
     Mutation("V7-poverty-infrastructure", "a wrong year in the annual goal", "\t2022年建成", "\t2021年建成", ["JX303", "JX401"]),
     Mutation(
       "V9-provincial-fund-annex", "every part of the heading total emptied", "\t其中:财政拨款\n\t500\n\n\t\n\t其他资金\n\t0\n",

@@ -33,7 +33,7 @@ public struct CostAnalysis {
     self.form = form
     tableUnit = form.unit.moneyUnit
     budgetCell = form.budgetValue
-    budget = budgetCell.flatMap { AmountScanner.parseCellAmount($0.text, tableUnit: form.unit.moneyUnit) }
+    budget = budgetCell.flatMap { CostAnalysis.budgetAmount($0.text, tableUnit: form.unit.moneyUnit) }
     superiorFunds = form.value(.superiorFunds).flatMap {
       AmountScanner.parseCellAmount($0.text, tableUnit: form.unit.moneyUnit)
     }
@@ -148,6 +148,18 @@ public struct CostAnalysis {
       if total > available { return (readings, total) }
     }
     return nil
+  }
+
+  /// The budget cell's amount; a cell that writes its breakdown after it in brackets
+  /// (`854万(高标准农田建设400万元,田间道路354万元)`) states the amount before the brackets. The breakdown is never
+  /// read as cost items.
+  static func budgetAmount(_ text: String, tableUnit: MoneyUnit) -> Amount? {
+    if let amount = AmountScanner.parseCellAmount(text, tableUnit: tableUnit) { return amount }
+    let trimmed = TextClean.trimmed(text)
+    guard let open = trimmed.firstIndex(where: { $0 == "(" || $0 == "（" }), open != trimmed.startIndex,
+      trimmed.last == ")" || trimmed.last == "）"
+    else { return nil }
+    return AmountScanner.parseCellAmount(String(trimmed[..<open]), tableUnit: tableUnit)
   }
 
   var valueAboveBudget: (row: IndicatorRow, amount: Amount)? {
