@@ -522,7 +522,8 @@ class Suite:
         with self.session() as client:
             uri = "file://" + self.path("c19.txt")
             lines = SEED.split("\n")
-            lines[0] = "\ufeff\t" + lines[0] + "\u3000"  # a cell with trailing U+3000: a JX502 formatting edit
+            # A header cell (a known label, so the table before the form reads as one) with trailing U+3000: JX502.
+            lines[0] = "\ufeff\t项目支出名称\u3000"
             client.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "jixiao", "version": 1, "text": "\n".join(lines)}})
             answer = client.request("textDocument/formatting", {"textDocument": {"uri": uri}, "options": {"tabSize": 4, "insertSpaces": True}})
             edits = [e for e in answer.get("result") or [] if e["range"]["start"]["line"] == 0]

@@ -86,11 +86,10 @@ enum ModelExport {
     return "\"" + text.replacingAll("\"", with: "\"\"") + "\""
   }
 
+  /// The form's budget as the money rules and the report read it (`CostAnalysis`: the family's budget field, a
+  /// leading amount before a bracketed breakdown), in 万元; empty when it is not an amount.
   private static func budgetInWan(_ form: Form) -> String {
-    guard let cell = form.budgetValue, let amount = AmountScanner.parseCellAmount(cell.text, tableUnit: form.unit.moneyUnit) else {
-      return ""
-    }
-    return WanYuan.text(amount.value)
+    CostAnalysis(form: form).budget.map { WanYuan.text($0.value) } ?? ""
   }
 
   private static func line(ofRow rowIndex: Int, form: Form, base: Int, tree: SyntaxTree) -> Int {
@@ -125,7 +124,7 @@ enum ModelExport {
     }
     let anchorLine = tree.position(of: base + form.anchorRange.lowerBound, in: .scalar).line + 1
     var budget: JSON = .null
-    if let cell = form.budgetValue, let amount = AmountScanner.parseCellAmount(cell.text, tableUnit: form.unit.moneyUnit) {
+    if let cell = form.budgetValue, let amount = CostAnalysis(form: form).budget {
       budget = .object([
         ("text", .string(cell.trimmed)), ("wanYuan", .string(budgetInWan(form))), ("yuan", .string("\(amount.value)")),
         ("line", .int(tree.position(of: base + cell.range.lowerBound, in: .scalar).line + 1)),
