@@ -48,6 +48,8 @@ public final class Linter {
     let node: FormNode  // Held so that the identifier is not reused while cached.
     let findings: [Diagnostic]
     let summary: FormSummary
+    /// Whether the node is checked as a form (`isCheckable`), decided once from the form built for it.
+    var isCheckable = true
     /// The typed form, when `retainsForms`.
     var form: Form? = nil
     /// False when the rules were not run because the document's cap was already reached.
@@ -72,8 +74,12 @@ public final class Linter {
   /// Whether a node is checked as a form: forms, and a preamble (text before any title or annex) whose tables read
   /// as a form's (`Form.holdsFormContent`: a form pasted without its title), not any table.
   public static func isCheckable(_ node: FormNode) -> Bool {
-    if node.isForm { return true }
-    return !node.tables.isEmpty && Form(node: node, options: ModelOptions()).holdsFormContent
+    node.isForm || (!node.tables.isEmpty && isCheckable(node, form: Form(node: node, options: ModelOptions())))
+  }
+
+  /// `isCheckable` with the node's form already built (the linter's own check builds it anyway).
+  static func isCheckable(_ node: FormNode, form: Form) -> Bool {
+    node.isForm || (!node.tables.isEmpty && form.holdsFormContent)
   }
 
   /// All findings of a document, absolute offsets, sorted by position then code.
@@ -137,7 +143,7 @@ public final class Linter {
         lastCheckedFormCount += 1
       }
       counted += entries[index].findings.count
-      if Linter.isCheckable(node) { summaryNodes.append(index) }
+      if entries[index].isCheckable { summaryNodes.append(index) }
     }
     let summariesChanged: Bool
     if summaryNodes == lastSummaryNodes && summaryNodes.count == lastSummaries.count {
@@ -285,7 +291,9 @@ public final class Linter {
     let form = form(of: node)
     let summary = FormSummary(form: form)
     let kept = retainsForms ? form : nil
-    guard Linter.isCheckable(node) else { return CachedForm(node: node, findings: [], summary: summary, form: kept) }
+    guard Linter.isCheckable(node, form: form) else {
+      return CachedForm(node: node, findings: [], summary: summary, isCheckable: false, form: kept)
+    }
     guard runningRules else { return CachedForm(node: node, findings: [], summary: summary, form: kept, isComplete: false) }
     // A table of several projects is one form per project for the rules.
     let contexts = form.projectForms.map { FormContext(form: $0, settings: configuration.settings) }
