@@ -1,3 +1,5 @@
+import SortedSearch
+
 /// One form (or the preamble before the first form): its own bytes, its lines and its tables.
 ///
 /// Immutable and self-contained (offsets are relative to the node), so an edit elsewhere in the document
@@ -78,12 +80,7 @@ public final class FormNode: Sendable {
 
   /// Index (in `cells`) of the cell whose raw range holds the relative `offset` (its end included), if any.
   public func cellIndex(containing offset: Int) -> Int? {
-    var low = 0
-    var high = cells.count
-    while low < high {
-      let middle = (low + high) / 2
-      if cells[middle].raw.upperBound < offset { low = middle + 1 } else { high = middle }
-    }
+    let low = cells.partitionPoint { $0.raw.upperBound >= offset }
     guard low < cells.count, cells[low].raw.lowerBound <= offset, offset <= cells[low].raw.upperBound else { return nil }
     // Between two cells sharing a boundary (an empty TSV cell), the later one holds the offset only at its start.
     return low

@@ -1,3 +1,5 @@
+import SortedSearch
+
 /// A line and column, both 0-based; the column's unit is chosen by the caller.
 public struct LineColumn: Sendable, Equatable, Hashable, Comparable {
   /// 0-based line.

@@ -1,3 +1,5 @@
+import SortedSearch
+
 extension SyntaxTree {
   /// The position of an absolute `offset`, its column counted in `unit`.
   ///

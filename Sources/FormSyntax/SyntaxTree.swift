@@ -1,3 +1,5 @@
+import SortedSearch
+
 /// The lossless syntax tree of a document: its form nodes in order.
 ///
 /// Printing the tree (`printedBytes`) gives back the input byte for byte, for any input; parsing never

@@ -1,3 +1,5 @@
+import SortedSearch
+
 /// Where something is in an office file, the way a user finds it: table, row and column in a Word document
 /// (表2 第5行 第3列), sheet and cell in a workbook (工作表“5-1” B5), or a paragraph outside tables.
 public struct OfficePlace: Sendable, Equatable, Hashable {
@@ -94,12 +96,7 @@ public struct RenderedNotation: Sendable {
   /// cell, a row's end to the cell before), else the first.
   public func spanIndex(at offset: Int) -> Int? {
     guard !spans.isEmpty else { return nil }
-    var low = 0
-    var high = spans.count
-    while low < high {
-      let middle = (low + high) / 2
-      if spans[middle].range.lowerBound <= offset { low = middle + 1 } else { high = middle }
-    }
+    let low = spans.partitionPoint { $0.range.lowerBound > offset }
     if low == 0 { return 0 }
     if offset >= spans[low - 1].range.upperBound, low < spans.count, spans[low].range.lowerBound - 1 <= offset { return low }
     return low - 1
@@ -107,14 +104,8 @@ public struct RenderedNotation: Sendable {
 
   /// The fragments overlapping `range` (or touching it, for an empty range).
   public func fragments(in range: Range<Int>) -> [RenderedFragment] {
-    var low = 0
-    var high = fragments.count
-    while low < high {
-      let middle = (low + high) / 2
-      if fragments[middle].range.upperBound < range.lowerBound { low = middle + 1 } else { high = middle }
-    }
     var result: [RenderedFragment] = []
-    var index = low
+    var index = fragments.partitionPoint { $0.range.upperBound >= range.lowerBound }
     while index < fragments.count, fragments[index].range.lowerBound <= range.upperBound {
       let fragment = fragments[index]
       if fragment.range.overlaps(range) || (range.isEmpty && fragment.range.contains(range.lowerBound))

@@ -1,3 +1,5 @@
+import SortedSearch
+
 /// Writes findings back into a .docx as Word comments (批注) and, optionally, fixes as tracked changes (修订).
 ///
 /// Only `word/document.xml` (anchors, split runs), `word/comments.xml` (new or extended), and — when the
@@ -212,24 +214,14 @@ struct EditList {
     let added = edits[mark.edits...].filter { $0.priority == 5 }.map(\.range)
     for range in added {
       // An anchor strictly inside the replaced text, or an earlier change overlapping it.
-      let firstAnchor = EditList.lowerBound(of: range.lowerBound + 1, in: anchors)
+      let firstAnchor = anchors.partitionPoint { $0 > range.lowerBound }
       if firstAnchor < anchors.count, anchors[firstAnchor] < range.upperBound { return false }
-      let next = EditList.lowerBound(of: range.lowerBound, in: replaced.map(\.lowerBound))
+      let next = replaced.partitionPoint { $0.lowerBound >= range.lowerBound }
       if next < replaced.count, replaced[next].lowerBound < max(range.upperBound, range.lowerBound + 1) { return false }
       if next > 0, replaced[next - 1].upperBound > range.lowerBound { return false }
     }
-    for range in added { replaced.insert(range, at: EditList.lowerBound(of: range.lowerBound, in: replaced.map(\.lowerBound))) }
+    for range in added { replaced.insert(range, at: replaced.partitionPoint { $0.lowerBound >= range.lowerBound }) }
     return true
-  }
-
-  static func lowerBound(of value: Int, in sorted: [Int]) -> Int {
-    var low = 0
-    var high = sorted.count
-    while low < high {
-      let middle = (low + high) / 2
-      if sorted[middle] < value { low = middle + 1 } else { high = middle }
-    }
-    return low
   }
 
   func apply() -> [UInt8] {

@@ -1,4 +1,4 @@
-import FormSyntax
+import SortedSearch
 import Testing
 
 /// The one binary search (#16 item 15) against a linear scan, on every small sorted array.
