@@ -34,49 +34,55 @@ public enum TemplateCatalog {
     "项目设立必要性", "保证项目实施的制度、措施", "项目实施计划", "填报单位", "编报时间", "部门负责人",
   ]
 
+  // Field entries several families share. A family's own label comes first: it names the field in messages.
+  static func projectName(_ own: String...) -> FieldLabels {
+    FieldLabels(.projectName, own + projectNames, required: true)
+  }
+  static func department(_ own: String...) -> FieldLabels {
+    FieldLabels(.department, own + departments, required: true)
+  }
+  /// The annual budget; most families also read a generic 资金总额 there.
+  static func budget(_ own: String, orTotal: Bool = true) -> FieldLabels {
+    FieldLabels(.budget, [own] + budgets + (orTotal ? totals : []), required: true)
+  }
+  static func period(_ own: String..., required: Bool = false) -> FieldLabels {
+    FieldLabels(.implementationPeriod, own + periods, required: required)
+  }
+  static func periodGoal(_ own: String..., required: Bool = false) -> FieldLabels {
+    FieldLabels(.periodGoal, own + periodGoals, required: required)
+  }
+  static let implementingUnit = FieldLabels(.implementingUnit, units)
+  static let multiYearBudget = FieldLabels(.multiYearBudget, multiYear)
+  static let fundingPart = FieldLabels(.fundingPart, parts)
+  static let annualGoal = FieldLabels(.annualGoal, annualGoals, required: true)
+  static let overallGoal = FieldLabels(.overallGoal, overallGoals)
+  static let year = FieldLabels(.year, years)
+
   /// Every family, in detection priority order (the first wins a tie).
   public static let all: [Template] = [
     Template(
       id: .hunanCounty, name: "湖南县级项目支出绩效目标表", englishName: "Hunan county project-expenditure target table",
       origin: "湖南县级（财预〔2015〕88号时期），示例申报的模板", titleWords: ["项目支出绩效目标表"],
       fields: [
-        FieldLabels(.projectName, ["项目支出名称"] + projectNames, required: true),
-        FieldLabels(.department, ["预算部门"] + departments, required: true),
-        FieldLabels(.budget, ["年度本级预算金额"] + budgets, required: true),
-        FieldLabels(.superiorFunds, ["该项目支出上级资金", "上级资金"], mustNotBeEmpty: true),
-        FieldLabels(.implementationPeriod, periods, required: true),
-        FieldLabels(.periodGoal, periodGoals, required: true),
-        FieldLabels(.annualGoal, annualGoals, required: true),
+        projectName("项目支出名称"), department("预算部门"), budget("年度本级预算金额", orTotal: false),
+        FieldLabels(.superiorFunds, ["该项目支出上级资金", "上级资金"], mustNotBeEmpty: true), period(required: true),
+        periodGoal(required: true), annualGoal,
       ], blockLabels: [], otherLabels: [], extraColumns: [.mergedLabel, .standard], usualProfile: .hunan2021),
     Template(
       id: .mof2015Application, name: "项目支出绩效目标申报表（财预〔2015〕88号）",
       englishName: "MOF project target application form (财预〔2015〕88号)", origin: "财预〔2015〕88号附件",
       titleWords: ["项目支出绩效目标申报表"],
       fields: [
-        FieldLabels(.projectName, projectNames, required: true),
-        FieldLabels(.department, ["主管部门及代码"] + departments, required: true),
-        FieldLabels(.implementingUnit, units),
-        FieldLabels(.budget, ["年度资金总额"] + budgets, required: true),
-        FieldLabels(.multiYearBudget, multiYear), FieldLabels(.fundingPart, parts),
-        FieldLabels(.implementationPeriod, ["项目期"] + periods),
-        FieldLabels(.periodGoal, ["中期目标"] + periodGoals, required: true),
-        FieldLabels(.annualGoal, annualGoals, required: true),
-        FieldLabels(.overallGoal, overallGoals),
+        projectName(), department("主管部门及代码"), implementingUnit, budget("年度资金总额", orTotal: false),
+        multiYearBudget, fundingPart, period("项目期"), periodGoal("中期目标", required: true), annualGoal, overallGoal,
       ], blockLabels: blocks, otherLabels: others, extraColumns: [.mergedLabel], usualProfile: .mof2015,
       markers: ["中期资金总额", "项目期"]),
     Template(
       id: .departmentSpecial, name: "部门专项（绩效目标）申报表", englishName: "Department / special-fund application form",
       origin: "由88号申报表派生的部门、专项申报表（湖北、山西等）", titleWords: ["专项(绩效目标)申报表", "部门预算", "预算部门(单位)"],
       fields: [
-        FieldLabels(.projectName, projectNames, required: true),
-        FieldLabels(.department, ["主管部门及编码"] + departments, required: true),
-        FieldLabels(.implementingUnit, units),
-        FieldLabels(.budget, ["当年资金总额"] + budgets + totals, required: true),
-        FieldLabels(.multiYearBudget, multiYear), FieldLabels(.fundingPart, parts),
-        FieldLabels(.implementationPeriod, ["项目起止时间"] + periods, required: true),
-        FieldLabels(.periodGoal, ["中期目标"] + periodGoals, required: true),
-        FieldLabels(.annualGoal, annualGoals, required: true),
-        FieldLabels(.overallGoal, overallGoals),
+        projectName(), department("主管部门及编码"), implementingUnit, budget("当年资金总额"), multiYearBudget, fundingPart,
+        period("项目起止时间", required: true), periodGoal("中期目标", required: true), annualGoal, overallGoal,
       ], blockLabels: blocks, otherLabels: others, extraColumns: [.note], usualProfile: .hunan2021,
       markers: ["当年资金总额", "项目起止时间", "年度资金申请总额", "年度预算资金总额"]),
     Template(
@@ -84,79 +90,45 @@ public enum TemplateCatalog {
       englishName: "Older provincial expenditure target application form", origin: "各省2016–2021年旧式申报表",
       titleWords: ["财政支出项目绩效目标申报表"],
       fields: [
-        FieldLabels(.projectName, projectNames, required: true),
-        FieldLabels(.department, departments, required: true),
-        FieldLabels(.implementingUnit, units),
-        FieldLabels(.budget, ["资金总额"] + budgets + totals, required: true),
-        FieldLabels(.fundingPart, parts),
-        FieldLabels(.implementationPeriod, ["项目起止时间"] + periods, required: true),
-        FieldLabels(.periodGoal, ["长期目标"] + periodGoals, required: true),
-        FieldLabels(.annualGoal, annualGoals, required: true),
-        FieldLabels(.overallGoal, overallGoals),
+        projectName(), department(), implementingUnit, budget("资金总额"), fundingPart,
+        period("项目起止时间", required: true), periodGoal("长期目标", required: true), annualGoal, overallGoal,
       ], blockLabels: blocks, otherLabels: others, extraColumns: [.note, .weight], usualProfile: .hunan2021,
       markers: ["项目资金申请", "主管部门编码", "长期目标"], categoryAliases: ["服务对象满意度": "社会公众或服务对象满意度"]),
     Template(
       id: .povertyAlleviation, name: "扶贫／衔接资金绩效目标申报表", englishName: "Poverty-alleviation fund application form",
       origin: "扶贫、衔接推进乡村振兴资金的分行业参考模板", titleWords: ["绩效目标申报表(", "衔接", "扶贫"],
-      fields: [
-        FieldLabels(.projectName, projectNames, required: true),
-        FieldLabels(.department, departments, required: true),
-        FieldLabels(.implementingUnit, units),
-        FieldLabels(.budget, ["年度资金总额"] + budgets + totals, required: true),
-        FieldLabels(.fundingPart, parts),
-        FieldLabels(.annualGoal, annualGoals, required: true),
-        FieldLabels(.overallGoal, overallGoals),
-      ], blockLabels: blocks, otherLabels: others, extraColumns: [.mergedLabel], usualProfile: .mof2015,
+      fields: [projectName(), department(), implementingUnit, budget("年度资金总额"), fundingPart, annualGoal, overallGoal],
+      blockLabels: blocks, otherLabels: others, extraColumns: [.mergedLabel], usualProfile: .mof2015,
       markers: ["项目负责人及电话", "项目负责人及联系电话"]),
     Template(
       id: .transferRegion, name: "转移支付区域绩效目标表", englishName: "Transfer-payment regional target table",
       origin: "财预〔2015〕163号", titleWords: ["区域绩效目标表", "区域绩效目标申报表"],
-      fields: [
-        FieldLabels(.projectName, ["资金名称"] + projectNames, required: true),
-        FieldLabels(.department, ["中央主管部门"] + departments, required: true),
-        FieldLabels(.budget, ["年度金额"] + budgets + totals, required: true),
-        FieldLabels(.fundingPart, parts),
-        FieldLabels(.annualGoal, annualGoals, required: true),
-        FieldLabels(.overallGoal, overallGoals),
-      ], blockLabels: blocks, otherLabels: others, extraColumns: [.unit], usualProfile: .hunan2021,
+      fields: [projectName("资金名称"), department("中央主管部门"), budget("年度金额"), fundingPart, annualGoal, overallGoal],
+      blockLabels: blocks, otherLabels: others, extraColumns: [.unit], usualProfile: .hunan2021,
       markers: ["省级财政部门", "区县财政部门", "区县主管部门", "中央补助", "市级财政部门", "区级财政部门", "专项(项目)名称"]),
     Template(
       id: .provincialFund, name: "省级专项资金绩效目标表（分配到多个单位）",
       englishName: "Provincial fund target table, one value column per recipient", origin: "省级专项资金下达文件附件",
       titleWords: ["专项资金绩效目标表"],
       fields: [
-        FieldLabels(.projectName, projectNames, required: true),
-        FieldLabels(.department, ["主管部门(单位)名称"] + departments, required: true),
-        FieldLabels(.budget, ["资金总额"] + budgets + totals, required: true),
-        FieldLabels(.fundingPart, parts),
-        FieldLabels(.annualGoal, ["总体目标"] + annualGoals, required: true),
-        FieldLabels(.overallGoal, overallGoals),
-      ], blockLabels: blocks, otherLabels: others, extraColumns: [.mergedLabel, .note, .value], usualProfile: .hunan2021),
+        projectName(), department("主管部门(单位)名称"), budget("资金总额"), fundingPart,
+        FieldLabels(.annualGoal, ["总体目标"] + annualGoals, required: true), overallGoal,
+      ], blockLabels: blocks, otherLabels: others, extraColumns: [.mergedLabel, .note, .value], usualProfile: .hunan2021
+    ),
     Template(
       id: .cityApproval, name: "市级项目支出绩效目标批复表", englishName: "City project target approval form",
       origin: "市级财政的批复表（中期与年度两栏）", titleWords: ["批复表"],
       fields: [
-        FieldLabels(.projectName, projectNames, required: true),
-        FieldLabels(.department, ["预算单位"] + departments, required: true),
-        FieldLabels(.budget, ["本年度申请市财政预算资金"] + budgets, required: true),
-        FieldLabels(.multiYearBudget, multiYear),
-        FieldLabels(.periodGoal, ["中期滚动目标"] + periodGoals, required: true),
-        FieldLabels(.annualGoal, annualGoals, required: true),
-        FieldLabels(.overallGoal, overallGoals),
+        projectName(), department("预算单位"), budget("本年度申请市财政预算资金", orTotal: false), multiYearBudget,
+        periodGoal("中期滚动目标", required: true), annualGoal, overallGoal,
       ], blockLabels: blocks, otherLabels: others, extraColumns: [.mergedLabel, .value], usualProfile: .hunan2021,
       markers: ["中期市财政预算", "本年度申请市财政预算资金", "中期滚动目标"]),
     Template(
       id: .budgetSystem, name: "预算管理系统导出的项目绩效目标表", englishName: "Budget-system export",
       origin: "预算管理系统导出（目标值、计量单位、分值列）", titleWords: ["项目绩效目标表"],
       fields: [
-        FieldLabels(.projectName, projectNames, required: true),
-        FieldLabels(.department, departments, required: true),
-        FieldLabels(.implementingUnit, units),
-        FieldLabels(.budget, ["资金总额"] + budgets + totals, required: true),
-        FieldLabels(.fundingPart, parts),
-        FieldLabels(.annualGoal, annualGoals, required: true),
-        FieldLabels(.overallGoal, overallGoals),
-        FieldLabels(.year, years),
+        projectName(), department(), implementingUnit, budget("资金总额"), fundingPart, annualGoal, overallGoal,
+        year,
       ], blockLabels: blocks, otherLabels: others,
       extraColumns: [.mergedLabel, .nature, .comparator, .unit, .weight, .note], usualProfile: .hunan2021,
       markers: ["投入目标", "年初安排金额", "归口科室"]),
@@ -165,15 +137,11 @@ public enum TemplateCatalog {
       englishName: "One-system project target table (after 财预〔2021〕101号)", origin: "财预〔2021〕101号；预算管理一体化系统",
       titleWords: [],
       fields: [
-        FieldLabels(.projectName, ["项目名称"] + projectNames, required: true),
-        FieldLabels(.department, ["单位名称"] + departments + units, required: true),
-        FieldLabels(.budget, ["资金总额"] + budgets + totals, required: true),
-        FieldLabels(.implementationPeriod, periods),
-        FieldLabels(.periodGoal, periodGoals),
-        FieldLabels(.annualGoal, ["实施期绩效目标"] + annualGoals, required: true, orElse: [.periodGoal]),
-        FieldLabels(.overallGoal, overallGoals),
-        FieldLabels(.year, years),
-      ], blockLabels: blocks, otherLabels: others, extraColumns: [.unit, .comparator, .standard], usualProfile: .mof2021,
+        projectName("项目名称"), FieldLabels(.department, ["单位名称"] + departments + units, required: true),
+        budget("资金总额"), period(), periodGoal(),
+        FieldLabels(.annualGoal, ["实施期绩效目标"] + annualGoals, required: true, orElse: [.periodGoal]), overallGoal, year,
+      ], blockLabels: blocks, otherLabels: others, extraColumns: [.unit, .comparator, .standard],
+      usualProfile: .mof2021,
       markers: ["单位代码", "单位名称", "资金总额"]),
   ]
 
