@@ -59,13 +59,6 @@ public enum Fixtures {
     public let code: String
     /// Why the finding is expected.
     public let note: String
-
-    /// Creates an expected finding.
-    public init(line: Int, code: String, note: String) {
-      self.line = line
-      self.code = code
-      self.note = note
-    }
   }
 
   /// The expected findings of the seed, without the `#` header line.

@@ -218,61 +218,50 @@ private struct LinearDiff {
     let maxD = (n + m + 1) / 2
     let offset = maxD
     let length = 2 * maxD + 2
+    let delta = n - m
+    /// The furthest x reached on each diagonal, from the start (`forward`) and from the end (`backward`), and the
+    /// diagonals at each side that have left the graph.
     var forward = [Int](repeating: -1, count: length)
     var backward = [Int](repeating: -1, count: length)
     forward[offset + 1] = 0
     backward[offset + 1] = 0
-    let delta = n - m
-    let checkForward = delta % 2 != 0
-    var forwardStart = 0
-    var forwardEnd = 0
-    var backwardStart = 0
-    var backwardEnd = 0
-    for d in 0..<maxD {
-      var k1 = -d + forwardStart
-      while k1 <= d - forwardEnd {
-        let index = offset + k1
-        var x1 = k1 == -d || (k1 != d && forward[index - 1] < forward[index + 1]) ? forward[index + 1] : forward[index - 1] + 1
-        var y1 = x1 - k1
-        while x1 < n && y1 < m && a[aLow + x1] == b[bLow + y1] {
-          x1 += 1
-          y1 += 1
+    var forwardTrim = (start: 0, end: 0)
+    var backwardTrim = (start: 0, end: 0)
+
+    /// Extends every diagonal of one direction by the `d`-th edit and its snake of equal lines (`fromEnd` reads
+    /// both ranges backwards). With `meets`, returns the forward point where a path overlaps the other direction's.
+    func extend(
+      _ d: Int, _ reach: inout [Int], _ other: [Int], _ trim: inout (start: Int, end: Int), fromEnd: Bool, meets: Bool
+    ) -> (Int, Int)? {
+      var k = -d + trim.start
+      while k <= d - trim.end {
+        let index = offset + k
+        var x = k == -d || (k != d && reach[index - 1] < reach[index + 1]) ? reach[index + 1] : reach[index - 1] + 1
+        var y = x - k
+        while x < n && y < m && (fromEnd ? a[aLow + n - x - 1] == b[bLow + m - y - 1] : a[aLow + x] == b[bLow + y]) {
+          x += 1
+          y += 1
         }
-        forward[index] = x1
-        if x1 > n {
-          forwardEnd += 2
-        } else if y1 > m {
-          forwardStart += 2
-        } else if checkForward {
-          let other = offset + delta - k1
-          if other >= 0 && other < length && backward[other] != -1 && x1 >= n - backward[other] { return (x1, y1) }
-        }
-        k1 += 2
-      }
-      var k2 = -d + backwardStart
-      while k2 <= d - backwardEnd {
-        let index = offset + k2
-        var x2 = k2 == -d || (k2 != d && backward[index - 1] < backward[index + 1]) ? backward[index + 1] : backward[index - 1] + 1
-        var y2 = x2 - k2
-        while x2 < n && y2 < m && a[aLow + n - x2 - 1] == b[bLow + m - y2 - 1] {
-          x2 += 1
-          y2 += 1
-        }
-        backward[index] = x2
-        if x2 > n {
-          backwardEnd += 2
-        } else if y2 > m {
-          backwardStart += 2
-        } else if !checkForward {
-          let other = offset + delta - k2
-          if other >= 0 && other < length && forward[other] != -1 {
-            let x1 = forward[other]
-            let y1 = offset + x1 - other
-            if x1 >= n - x2 { return (x1, y1) }
+        reach[index] = x
+        if x > n {
+          trim.end += 2
+        } else if y > m {
+          trim.start += 2
+        } else if meets {
+          let opposite = offset + delta - k
+          if opposite >= 0 && opposite < length && other[opposite] != -1 {
+            let (forwardX, backwardX) = fromEnd ? (other[opposite], x) : (x, other[opposite])
+            if forwardX >= n - backwardX { return (forwardX, fromEnd ? offset + forwardX - opposite : y) }
           }
         }
-        k2 += 2
+        k += 2
       }
+      return nil
+    }
+
+    for d in 0..<maxD {
+      if let point = extend(d, &forward, backward, &forwardTrim, fromEnd: false, meets: delta % 2 != 0) { return point }
+      if let point = extend(d, &backward, forward, &backwardTrim, fromEnd: true, meets: delta % 2 == 0) { return point }
     }
     return nil
   }
