@@ -1,6 +1,6 @@
 import FormModel
 import FormSyntax
-import SortedSearch
+import Sequences
 
 /// Checks documents. Keeps each form's findings keyed by its syntax node, so that after an edit only the
 /// forms whose nodes changed are checked again. Findings are kept relative to their node and shifted only

@@ -2,7 +2,7 @@ import FormLint
 import FormModel
 import FormSyntax
 import LSP
-import SortedSearch
+import Sequences
 
 /// What a conversion depends on besides the findings and the text.
 struct ConversionOptions: Equatable {

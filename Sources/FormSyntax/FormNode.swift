@@ -1,4 +1,4 @@
-import SortedSearch
+import Sequences
 
 /// One form (or the preamble before the first form): its own bytes, its lines and its tables.
 ///

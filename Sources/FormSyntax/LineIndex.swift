@@ -1,4 +1,4 @@
-import SortedSearch
+import Sequences
 
 /// A line and column, both 0-based; the column's unit is chosen by the caller.
 public struct LineColumn: Sendable, Equatable, Hashable, Comparable {

@@ -1,4 +1,4 @@
-import SortedSearch
+import Sequences
 
 extension SyntaxTree {
   /// The position of an absolute `offset`, its column counted in `unit`.

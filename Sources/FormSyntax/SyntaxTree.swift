@@ -1,4 +1,4 @@
-import SortedSearch
+import Sequences
 
 /// The lossless syntax tree of a document: its form nodes in order.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import Sequences
 import Testing
 
 /// Golden files: `__Snapshots__/<name>` next to the test file that asserts them.
@@ -72,30 +73,14 @@ public enum Snapshot {
     let oldLine: Int
   }
 
-  /// Longest-common-subsequence diff; snapshots are small, so O(n·m) is fine.
+  /// Longest-common-subsequence diff (snapshots are small), deletions before insertions.
   private static func diffOperations(_ old: [String], _ new: [String]) -> [Operation] {
-    var lengths = Array(repeating: Array(repeating: 0, count: new.count + 1), count: old.count + 1)
-    for i in stride(from: old.count - 1, through: 0, by: -1) {
-      for j in stride(from: new.count - 1, through: 0, by: -1) {
-        lengths[i][j] = old[i] == new[j] ? lengths[i + 1][j + 1] + 1 : max(lengths[i + 1][j], lengths[i][j + 1])
+    old.lcsDiff(to: new, deletingFirst: true).map { step in
+      switch step {
+      case .keep(let line, _): Operation(mark: "  ", text: old[line], oldLine: line)
+      case .delete(let line): Operation(mark: "- ", text: old[line], oldLine: line)
+      case .insert(let added, let line): Operation(mark: "+ ", text: new[added], oldLine: line)
       }
     }
-    var operations: [Operation] = []
-    var i = 0
-    var j = 0
-    while i < old.count || j < new.count {
-      if i < old.count && j < new.count && old[i] == new[j] {
-        operations.append(Operation(mark: "  ", text: old[i], oldLine: i))
-        i += 1
-        j += 1
-      } else if i < old.count && (j == new.count || lengths[i + 1][j] >= lengths[i][j + 1]) {
-        operations.append(Operation(mark: "- ", text: old[i], oldLine: i))
-        i += 1
-      } else {
-        operations.append(Operation(mark: "+ ", text: new[j], oldLine: i))
-        j += 1
-      }
-    }
-    return operations
   }
 }

@@ -1,4 +1,4 @@
-import SortedSearch
+import Sequences
 
 /// Where something is in an office file, the way a user finds it: table, row and column in a Word document
 /// (表2 第5行 第3列), sheet and cell in a workbook (工作表“5-1” B5), or a paragraph outside tables.

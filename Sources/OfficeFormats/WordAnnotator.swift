@@ -1,4 +1,4 @@
-import SortedSearch
+import Sequences
 
 /// Writes findings back into a .docx as Word comments (批注) and, optionally, fixes as tracked changes (修订).
 ///

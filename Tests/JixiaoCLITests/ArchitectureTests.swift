@@ -98,10 +98,10 @@ struct ArchitectureTests {
   func importsFollowTheLayers() throws {
     let targets = Self.targetDependencies()
     #expect(targets["FormModel"] == ["FormSyntax"])
-    #expect(targets["FormLint"] == ["FormSyntax", "FormModel", "SortedSearch"])
-    #expect(targets["FormServer"] == ["FormSyntax", "FormModel", "FormLint", "LSP", "SortedSearch"])
+    #expect(targets["FormLint"] == ["FormSyntax", "FormModel", "Sequences"])
+    #expect(targets["FormServer"] == ["FormSyntax", "FormModel", "FormLint", "LSP", "Sequences"])
     // The binary search is the only code the Office readers share with the tree: OfficeFormats knows no forms.
-    #expect(targets["OfficeFormats"] == ["CZlib", "SortedSearch"])
+    #expect(targets["OfficeFormats"] == ["CZlib", "Sequences"])
     let system: Set<String> = ["Foundation", "FoundationXML", "Dispatch", "Glibc", "Musl", "Darwin", "Testing", "XCTest"]
     for (module, dependencies) in targets where !Self.sources(module).isEmpty {
       for file in Self.sources(module) {
@@ -126,7 +126,7 @@ struct ArchitectureTests {
     let targets = Self.targetDependencies()
     #expect(targets.count >= 11)
     #expect(targets["JixiaoCLI"]?.contains("OfficeFormats") == true)
-    #expect(targets["FormSyntax"] == ["SortedSearch"])
-    #expect(targets["SortedSearch"] == [])
+    #expect(targets["FormSyntax"] == ["Sequences"])
+    #expect(targets["Sequences"] == [])
   }
 }

@@ -1,4 +1,5 @@
 import FormSyntax
+import Sequences
 
 /// Rule documentation generated from rule descriptions: `jixiao explain`, the pages in Documentation/Rules/,
 /// SARIF help and LSP hovers all come from here.
@@ -104,27 +105,14 @@ public enum RuleDocs {
   static func differingLines(_ text: String, from other: String) -> [Int] {
     let mine = unmarked(text).split(separator: "\n", omittingEmptySubsequences: false)
     let theirs = unmarked(other).split(separator: "\n", omittingEmptySubsequences: false)
-    // Longest common subsequence, table from the end; examples are a few hundred lines at most.
-    var table = [[Int]](repeating: [Int](repeating: 0, count: theirs.count + 1), count: mine.count + 1)
-    for i in stride(from: mine.count - 1, through: 0, by: -1) {
-      for j in stride(from: theirs.count - 1, through: 0, by: -1) {
-        table[i][j] = mine[i] == theirs[j] ? table[i + 1][j + 1] + 1 : max(table[i + 1][j], table[i][j + 1])
-      }
-    }
+    // Examples are a few hundred lines at most. A line only the other text has marks the line it would stand
+    // before (none past the end).
     var differing: [Int] = []
-    var i = 0
-    var j = 0
-    while i < mine.count {
-      if j < theirs.count && mine[i] == theirs[j] {
-        i += 1
-        j += 1
-      } else if j < theirs.count && table[i][j + 1] >= table[i + 1][j] {
-        // A line only the other text has: mark where it would be.
-        if differing.last != i { differing.append(i) }
-        j += 1
-      } else {
-        if differing.last != i { differing.append(i) }
-        i += 1
+    for step in mine.lcsDiff(to: theirs, deletingFirst: false) {
+      switch step {
+      case .keep: continue
+      case .delete(let line), .insert(_, let line):
+        if line < mine.count && differing.last != line { differing.append(line) }
       }
     }
     return differing
