@@ -225,6 +225,20 @@ public struct Form: Sendable {
     }
   }
 
+  /// Which of `projectForms` a node-relative offset belongs to: the last project whose first row starts at or
+  /// before it, else the first (the shared header above the projects belongs to the first, as findings about it
+  /// are reported there). 0 for a table of one form.
+  public func projectFormIndex(containing offset: Int) -> Int {
+    guard projects.count > 1 else { return 0 }
+    var found = 0
+    for (index, project) in projects.enumerated() where project.rowIndex < node.rows.count {
+      let row = node.rows[project.rowIndex]
+      guard row.lines.lowerBound < node.lines.count, node.lines[row.lines.lowerBound].start <= offset else { break }
+      found = index
+    }
+    return found
+  }
+
   /// The first header entry for a field.
   public func entry(_ field: HeaderField) -> HeaderEntry? { header.first { $0.field == field } }
 

@@ -8,7 +8,21 @@ extension Server {
   func documentSymbols(_ params: DocumentSymbolParams) throws -> [DocumentSymbol] {
     let document = try document(params.textDocument.uri)
     let mapping = document.mapping(session.unit)
-    return document.forms().map { form, base, _ in
+    // A table of several projects is a form per project, as the rules check it: one symbol each, spanning its rows
+    // (the first from the start of the node, the last to its end).
+    let forms = document.forms().flatMap { form, base, _ in
+      let projects = form.projectForms
+      return projects.enumerated().map { index, project -> (Form, Int, Range<Int>) in
+        guard projects.count > 1 else { return (project, base, base..<(base + form.node.length)) }
+        func start(_ project: Int) -> Int {
+          base + form.node.lines[form.node.rows[form.projects[project].rowIndex].lines.lowerBound].start
+        }
+        let lower = index == 0 ? base : start(index)
+        let upper = index + 1 < projects.count ? start(index + 1) : base + form.node.length
+        return (project, base, lower..<upper)
+      }
+    }
+    return forms.map { form, base, extent in
       let node = form.node
       func rowsRange(_ rows: [Int]) -> Range<Int>? {
         guard let first = rows.min(), let last = rows.max() else { return nil }
@@ -26,8 +40,11 @@ extension Server {
           selectionRange: LSPRange(start: lspRange.start, end: lspRange.start), children: children)
       }
       var children: [DocumentSymbol] = []
-      if let range = rowsRange(form.header.map(\.rowIndex)) {
-        let fields = form.header.map { entry in
+      // A project's fields are those in its rows (the shared ones above the projects are the first project's).
+      func inExtent(_ row: Int) -> Bool { extent.contains(base + node.lines[node.rows[row].lines.lowerBound].start) }
+      let header = form.header.filter { inExtent($0.rowIndex) }
+      if let range = rowsRange(header.map(\.rowIndex)) {
+        let fields = header.map { entry in
           symbol(
             TextClean.trimmed(entry.label.text), entry.value.map { Server.shortened(TextClean.trimmed($0.text)) },
             .field,
@@ -36,7 +53,7 @@ extension Server {
         children.append(
           symbol(LocalizedText(zh: "表头", en: "Header").text(document.language), nil, .object, range, children: fields))
       }
-      if let range = rowsRange(form.indicators.map(\.rowIndex) + (form.indicatorHeaderRow.map { [$0] } ?? [])) {
+      if let range = rowsRange(form.indicators.map(\.rowIndex) + (form.indicatorHeaderRow.map { [$0] } ?? []).filter(inExtent)) {
         let rows = form.indicators.map { row in
           let name = row.name.map { TextClean.trimmed($0.text) } ?? ""
           let category = [row.level1.text, row.level2.text].map(TextClean.trimmed).filter { !$0.isEmpty }.joined(
@@ -53,8 +70,7 @@ extension Server {
       let name = [annex, form.projectName].compactMap { $0 }.joined(separator: " ")
       return symbol(
         name.isEmpty ? (form.title?.text ?? (LocalizedText(zh: "表", en: "Form").text(document.language))) : name,
-        form.title?.text, .module,
-        base..<(base + node.length), children: children)
+        form.title?.text, .module, extent, children: children)
     }
   }
 

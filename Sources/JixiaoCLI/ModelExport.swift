@@ -76,9 +76,12 @@ enum ModelExport {
     (byteOrderMark ? ModelExport.byteOrderMark : "") + rows.map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
   }
 
-  /// The file's forms (as the linter read them) with their offsets.
+  /// The file's forms (as the linter read them, a table of several projects as a form per project) with their
+  /// node's offset.
   private static func forms(_ file: CheckedFile) -> [(Form, Int)] {
-    file.tree.nodes.indices.filter { Linter.isCheckable(file.tree.nodes[$0]) }.map { (file.form(atNode: $0), file.tree.nodeStarts[$0]) }
+    file.tree.nodes.indices.filter { Linter.isCheckable(file.tree.nodes[$0]) }.flatMap { index in
+      file.form(atNode: index).projectForms.map { ($0, file.tree.nodeStarts[index]) }
+    }
   }
 
   private static func csvField(_ text: String) -> String {

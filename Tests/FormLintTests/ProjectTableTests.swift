@@ -28,7 +28,7 @@ import Testing
       for field in project.template.requiredFields { #expect(project.hasValue(meeting: field), "\(field)") }
       #expect(project.value(.annualGoal).map { !$0.isBlank } == true)
     }
-    // The whole table read as one form keeps its first project's fields (export, the report's summary).
+    // The whole table read as one form keeps its first project's fields (export, the report and the outline use projectForms).
     #expect(form.projectName == "档案数字化加工")
     #expect(TemplateFamilyFixtureTests.findings(Self.text).map { "\($0.code) \($0.message.en)" } == [])
   }

@@ -1,6 +1,7 @@
 import FormServer
 import Foundation
 import LSP
+import FormTestSupport
 import Testing
 
 @Suite struct FeatureTests {
@@ -116,5 +117,28 @@ import Testing
       if line == 9 && character == 1 && tokens.data[index + 2] == 3 && tokens.data[index + 3] == 1 { found = true }
     }
     #expect(found)
+  }
+}
+
+/// A table of several projects (Tests/Fixtures/templates/M1-budget-export-projects.txt) outlines as a form per
+/// project, each spanning its own rows, in order.
+@Suite struct ProjectTableSymbolTests {
+  @Test func eachProjectIsASymbolOverItsRows() throws {
+    let text = String(decoding: Fixtures.bytes(named: "templates/M1-budget-export-projects.txt"), as: UTF8.self)
+    let uri = "file:///tmp/jixiao-tests/projects.txt"
+    let client = TestClient()
+    try client.initialize()
+    _ = try client.open(uri, text)
+    let symbols = try #require(try client.send(DocumentSymbolParams(textDocument: TextDocumentIdentifier(uri: uri))))
+    #expect(symbols.map(\.name).map { $0.components(separatedBy: " ").last } == ["档案数字化加工", "档案库房安全维护", "档案开放利用宣传"])
+    for (earlier, later) in zip(symbols, symbols.dropFirst()) {
+      #expect(earlier.range.end <= later.range.start, "\(earlier.range) \(later.range)")
+    }
+    for symbol in symbols {
+      for child in symbol.children ?? [] {
+        #expect(symbol.range.start <= child.range.start && child.range.end <= symbol.range.end, "\(symbol.name) \(child.name)")
+      }
+      #expect(symbol.children?.last?.children?.count == 9)
+    }
   }
 }

@@ -89,34 +89,43 @@ struct ReportModel {
   private static func entries(of file: CheckedFile) -> ([FormEntry], FileEntry) {
     let tree = file.tree
     let checkable = tree.nodes.indices.filter { Linter.isCheckable(tree.nodes[$0]) }
-    // Each finding belongs to the form it starts in, else the last form before it, else the first form.
+    let nodeForms = checkable.map { file.form(atNode: $0) }
+    // A table of several projects is a form per project, as the rules check it.
+    let forms = nodeForms.map(\.projectForms)
+    // Each finding belongs to the form it starts in, else the last form before it, else the first form; within a
+    // table of several projects, to the project whose rows it starts in.
     var formOfNode: [Int] = []
     var position = 0
     for nodeIndex in tree.nodes.indices {
       while position + 1 < checkable.count && checkable[position + 1] <= nodeIndex { position += 1 }
       formOfNode.append(position)
     }
-    var byForm = [[Finding]](repeating: [], count: checkable.count)
+    var byForm = forms.map { [[Finding]](repeating: [], count: $0.count) }
     var loose: [Finding] = []
     for diagnostic in file.diagnostics {
       let finding = makeFinding(diagnostic, in: file)
       if checkable.isEmpty {
         loose.append(finding)
       } else {
-        byForm[formOfNode[tree.nodeIndex(containing: diagnostic.range.lowerBound)]].append(finding)
+        let position = formOfNode[tree.nodeIndex(containing: diagnostic.range.lowerBound)]
+        let offset = diagnostic.range.lowerBound - tree.nodeStarts[checkable[position]]
+        byForm[position][nodeForms[position].projectFormIndex(containing: offset)].append(finding)
       }
     }
-    let entries = checkable.enumerated().map { position, nodeIndex -> FormEntry in
-      let form = file.form(atNode: nodeIndex)
-      let cost = CostAnalysis(form: form)
-      return FormEntry(
-        index: 0, path: file.path, line: file.location(of: tree.nodeStarts[nodeIndex] + form.anchorRange.lowerBound).line,
-        annex: form.annex?.number, title: form.title?.text,
-        department: form.entry(meeting: .department)?.value.map(\.trimmed).flatMap { $0.isEmpty ? nil : $0 },
-        project: form.projectName, budget: cost.budget?.value, itemisedCost: cost.itemisedTotal,
-        indicatorCount: form.indicators.count, findings: byForm[position])
+    var entries: [FormEntry] = []
+    for (position, nodeIndex) in checkable.enumerated() {
+      for (project, form) in forms[position].enumerated() {
+        let cost = CostAnalysis(form: form)
+        entries.append(
+          FormEntry(
+            index: 0, path: file.path, line: file.location(of: tree.nodeStarts[nodeIndex] + form.anchorRange.lowerBound).line,
+            annex: form.annex?.number, title: form.title?.text,
+            department: form.entry(meeting: .department)?.value.map(\.trimmed).flatMap { $0.isEmpty ? nil : $0 },
+            project: form.projectName, budget: cost.budget?.value, itemisedCost: cost.itemisedTotal,
+            indicatorCount: form.indicators.count, findings: byForm[position][project]))
+      }
     }
-    return (entries, FileEntry(path: file.path, formCount: checkable.count, looseFindings: loose))
+    return (entries, FileEntry(path: file.path, formCount: entries.count, looseFindings: loose))
   }
 
   private static func makeFinding(_ diagnostic: Diagnostic, in file: CheckedFile) -> Finding {
