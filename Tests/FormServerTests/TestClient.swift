@@ -118,7 +118,12 @@ final class TestClient: @unchecked Sendable {
   /// Every message received so far that was not consumed.
   var pending: [Message] { lock.withLock { received } }
 
-  private func wait(timeout: TimeInterval = 10, _ matches: (Message) -> Bool) -> Message? {
+  /// How long a wait for a message lasts before it counts as never coming. Generous: a debug build on a loaded
+  /// 2-core machine (the whole suite in parallel) checks 40 files in well over 10 s; a wait ends as soon as the
+  /// message is there, so only a failing test waits this long.
+  static let patience: TimeInterval = 60
+
+  private func wait(timeout: TimeInterval = TestClient.patience, _ matches: (Message) -> Bool) -> Message? {
     let deadline = Date().addingTimeInterval(timeout)
     while true {
       let found = lock.withLock { () -> Message? in

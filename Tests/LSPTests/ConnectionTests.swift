@@ -158,10 +158,16 @@ extension Connection {
     #expect(received[4] == .framingError(.truncatedMessage(byteCount: 1)))
 
     let expected = #"{"id":1,"jsonrpc":"2.0","result":null}"#
-    var output = [UInt8](repeating: 0, count: 256)
-    let count = read(fromServer[0], &output, output.count)
-    #expect(String(decoding: output[0..<max(count, 0)], as: UTF8.self)
-      == "Content-Length: \(expected.utf8.count)\r\n\r\n\(expected)")
+    // The header and the body may arrive in separate writes: read until the whole frame is in (or the pipe ends).
+    let frame = "Content-Length: \(expected.utf8.count)\r\n\r\n\(expected)"
+    var output: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 256)
+    while output.count < frame.utf8.count {
+      let count = read(fromServer[0], &chunk, chunk.count)
+      guard count > 0 else { break }
+      output += chunk[0..<count]
+    }
+    #expect(String(decoding: output, as: UTF8.self) == frame)
     transport.close()  // before the deferred closes of its descriptors
   }
 
