@@ -47,6 +47,14 @@ public final class Console: @unchecked Sendable {
       isTerminal: isatty(1) == 1, isErrorTerminal: isatty(2) == 1, environment: ProcessInfo.processInfo.environment)
   }
 
+  /// Standard input, refused (`SourceFileError.tooLarge`, reported under `name`) when it holds more than `limit`
+  /// bytes: the one bounded read of stdin, for `check`, `report`, `export`, `convert` and `debug` alike.
+  func readInput(named name: String, limit: Int) throws -> [UInt8] {
+    let bytes = readInput(limit)
+    if bytes.count > limit { throw SourceFileError.tooLarge(path: name, size: bytes.count, limit: limit) }
+    return bytes
+  }
+
   /// Writes to standard output.
   public func print(_ text: String, terminator: String = "\n") { writeOut(text + terminator) }
   /// Writes to standard error.

@@ -109,14 +109,10 @@ enum TextConversion {
   ) throws -> String? {
     let lower = path.lowercased()
     guard !lower.hasSuffix(".docx") && !lower.hasSuffix(".xlsx") else { return nil }
-    let source: SourceFile
-    if path == "-" {
-      let bytes = console.readInput(maximumSize)
-      if bytes.count > maximumSize { throw SourceFileError.tooLarge(path: "-", size: bytes.count, limit: maximumSize) }
-      source = try SourceFile(path: "-", bytes: bytes)
-    } else {
-      source = try SourceFile.read(path: path, maximumSize: maximumSize)
-    }
+    let source =
+      path == "-"
+      ? try SourceFile(path: "-", bytes: console.readInput(named: "-", limit: maximumSize))
+      : try SourceFile.read(path: path, maximumSize: maximumSize)
     let overrides = try CommandLineOverrides(arguments)
     let tree = SyntaxTree(parsing: source.utf8, layout: LayoutPolicy.forFile(named: path, pinned: overrides.layout ?? nil))
     return tree.converted(to: Layout(rawValue: format) ?? .notation)

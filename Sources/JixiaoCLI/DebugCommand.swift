@@ -11,15 +11,11 @@ enum DebugCommand {
     run: { arguments, console in
       guard arguments.positionals.count == 2 else { throw UsageError(zh: "用法：`debug tree 文件` 或 `debug roundtrip 文件`", en: "expected `tree FILE` or `roundtrip FILE`") }
       let path = arguments.positionals[1]
-      let bytes: [UInt8]
       let limit = SourceFile.defaultMaximumSize
-      if path == "-" {
-        bytes = console.readInput(limit)
-        if bytes.count > limit { throw SourceFileError.tooLarge(path: path, size: bytes.count, limit: limit) }
-      } else {
-        // Undecoded on purpose, but read the safe way: regular files only, bounded.
-        bytes = try SourceFile.readBytes(path: path, maximumSize: limit)
-      }
+      // Undecoded on purpose, but read the safe way: regular files only, bounded.
+      let bytes =
+        path == "-"
+        ? try console.readInput(named: path, limit: limit) : try SourceFile.readBytes(path: path, maximumSize: limit)
       // The raw bytes, not decoded: the tree must print back exactly what is on disk.
       let overrides = try CommandLineOverrides(arguments)
       let tree = SyntaxTree(parsing: bytes, layout: LayoutPolicy.forFile(named: path, pinned: overrides.layout ?? nil))

@@ -117,8 +117,7 @@ struct FileChecker {
       }
       return try SourceFile.read(path: path, maximumSize: limit, allowStreams: SourceFile.namesDescriptor(path))
     }
-    let bytes = console.readInput(limit)
-    if bytes.count > limit { throw SourceFileError.tooLarge(path: name, size: bytes.count, limit: limit) }
+    let bytes = try console.readInput(named: name, limit: limit)
     if let explanation = FileKind.sniff(bytes, path: name).explanation {
       throw NotAForm(message: name + separator + explanation.text(language))
     }
