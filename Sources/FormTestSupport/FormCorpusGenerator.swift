@@ -59,7 +59,7 @@ public struct FormCorpusGenerator: Sendable {
     if lines.last == "" { lines.removeLast() }
     lines = lines.map { line in
       if line.hasPrefix("附件") { return "附件5-\(annexNumber)" }
-      return varyNumbers(in: line, year: year).replacingAll("临武县", with: county).replacingAll("司法局", with: department)
+      return varyNumbers(in: line, year: year).replacing("临武县", with: county).replacing("司法局", with: department)
     }
     if Double.random(in: 0..<1, using: &random) < errorRate { insertError(into: &lines, year: year) }
     return lines.joined(separator: "\n") + "\n"
@@ -112,19 +112,5 @@ public struct FormCorpusGenerator: Sendable {
     case 4: lines.insert("", at: target + 1)
     default: lines[target] += "（\(year - 1)年）"
     }
-  }
-}
-
-extension String {
-  fileprivate func replacingAll(_ target: String, with replacement: String) -> String {
-    guard target != replacement else { return self }
-    var result = ""
-    var rest = self[...]
-    while let range = rest.range(of: target) {
-      result += rest[..<range.lowerBound]
-      result += replacement
-      rest = rest[range.upperBound...]
-    }
-    return result + rest
   }
 }

@@ -129,7 +129,7 @@ public enum RuleDocs {
     return findings.flatMap { $0.related.map { related in bytes[..<min(related.range.lowerBound, bytes.count)].filter { $0 == 0x0A }.count } }
   }
 
-  static func unmarked(_ text: String) -> String { text.replacingAll("↓", with: "") }
+  static func unmarked(_ text: String) -> String { text.replacing("↓", with: "") }
 
   /// The index page listing every rule.
   public static func index(for rules: [RuleDescription]) -> String {
@@ -158,10 +158,6 @@ extension Substring {
 }
 
 extension String {
-  fileprivate func replacingAll(_ target: String, with replacement: String) -> String {
-    split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
-  }
-
   fileprivate func trimmingTrailingNewlines() -> String {
     var text = self
     while text.hasSuffix("\n") { text.removeLast() }
