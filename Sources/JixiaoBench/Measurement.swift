@@ -79,15 +79,9 @@ func lspRanges(_ findings: [Diagnostic], in tree: SyntaxTree) -> [LSPRange] {
 /// What the benchmark measured for one corpus size; the JSON output is an array of these.
 struct SizeResult: Codable {
   var sizeLabel: String
-  var bytes: Int
-  var lines: Int
-  var forms: Int
-  var findings: Int
-  var runs: Int
-  var parseMilliseconds: [Double]
-  var checkMilliseconds: [Double]
-  var parseMBps: Double
-  var checkMBps: Double
+  var bytes, lines, forms, findings, runs: Int
+  var parseMilliseconds, checkMilliseconds: [Double]
+  var parseMBps, checkMBps: Double
   var keystroke: KeystrokeResult?
   /// Keystroke → diagnostics through the real server in-process, push and pull.
   var server: [ServerKeystrokeResult]?
@@ -99,19 +93,12 @@ struct SizeResult: Codable {
 /// Keystroke → fresh diagnostics, in-process.
 struct KeystrokeResult: Codable {
   var edits: Int
-  var p50Milliseconds: Double
-  var p90Milliseconds: Double
-  var p99Milliseconds: Double
-  var maxMilliseconds: Double
-  var reparseP50Milliseconds: Double
-  var lintP50Milliseconds: Double
-  var reparseP99Milliseconds: Double
-  var lintP99Milliseconds: Double
+  var p50Milliseconds, p90Milliseconds, p99Milliseconds, maxMilliseconds: Double
+  var reparseP50Milliseconds, lintP50Milliseconds, reparseP99Milliseconds, lintP99Milliseconds: Double
   var formsCheckedPerEdit: Double
   /// parse + lint with a fresh linter + conversion of every finding, median.
   var fullRecheckMilliseconds: Double
-  var ratioAtP50: Double
-  var ratioAtP99: Double
+  var ratioAtP50, ratioAtP99: Double
   /// The incremental findings after the last edit equal a fresh check of the same text.
   var matchesFreshCheck: Bool
 }

@@ -135,19 +135,12 @@ struct ServerBenchmark {
 /// What the in-process server benchmark measured for one mode.
 struct ServerKeystrokeResult: Codable {
   var mode: ServerBenchmark.Mode
-  var edits: Int
-  var diagnostics: Int
-  var firstMilliseconds: Double
-  var bytesPerDiagnostic: Double
-  var meanBodyBytes: Double
+  var edits, diagnostics: Int
+  var firstMilliseconds, bytesPerDiagnostic, meanBodyBytes: Double
   /// Pull answers that were `unchanged` (the edit changed no diagnostic).
   var unchangedAnswers: Int
-  var p50Milliseconds: Double
-  var p90Milliseconds: Double
-  var p99Milliseconds: Double
-  var maxMilliseconds: Double
-  var rssBeforeMiB: Double?
-  var rssAfterMiB: Double?
+  var p50Milliseconds, p90Milliseconds, p99Milliseconds, maxMilliseconds: Double
+  var rssBeforeMiB, rssAfterMiB: Double?
 }
 
 /// A connection that takes messages in as values and keeps the body the benchmark waits for.

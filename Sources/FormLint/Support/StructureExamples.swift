@@ -8,11 +8,7 @@ import Foundation
 enum StructureExamples {
   /// One indicator row: 一级 / 二级 / 三级 / 指标值 / 绩效标准 (an empty 一级 or 二级 inherits from above).
   struct Row {
-    var level1: String
-    var level2: String
-    var name: String
-    var value: String
-    var standard: String
+    var level1, level2, name, value, standard: String
   }
 
   /// The clean hunan-2021 indicator rows every example starts from.

@@ -5,13 +5,7 @@
 enum TemplateExamples {
   /// One row of the F9 indicator table.
   struct ExportRow {
-    var level1: String
-    var level2: String
-    var name: String
-    var direction: String
-    var value: String
-    var unit: String
-    var weight: String
+    var level1, level2, name, direction, value, unit, weight: String
   }
 
   /// The clean F9 rows: every hunan-2021 category, weights adding up to 100.

@@ -12,8 +12,7 @@ struct ReportModel {
   struct Finding {
     let diagnostic: Diagnostic
     /// 1-based line and scalar column of the start.
-    let line: Int
-    let column: Int
+    let line, column: Int
     /// For a .docx/.xlsx: the table, row and column (or sheet and cell) the finding is in.
     let place: OfficePlace?
     /// The cell (or line) the finding is in, split around the marked part.
@@ -22,9 +21,7 @@ struct ReportModel {
 
   /// The cell text before, in and after a finding's range (shortened around it when long).
   struct Quote {
-    let before: String
-    let marked: String
-    let after: String
+    let before, marked, after: String
   }
 
   /// One form (or a preamble that holds tables) of one file.
@@ -34,10 +31,7 @@ struct ReportModel {
     let path: String
     /// 1-based line of the form's anchor (annex, else title).
     let line: Int
-    let annex: String?
-    let title: String?
-    let department: String?
-    let project: String?
+    let annex, title, department, project: String?
     /// The budget (年度本级预算金额) in 元, when it is an amount.
     let budget: Decimal?
     /// The sum of the itemised cost amounts, in 元.
