@@ -57,12 +57,14 @@ struct TextReporter {
   private func paint(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
 
   private func severityLabel(_ severity: Severity) -> String {
-    switch severity {
-    case .error: return paint(LocalizedText(zh: "错误", en: "error").text(language), "1;31")
-    case .warning: return paint(LocalizedText(zh: "警告", en: "warning").text(language), "1;33")
-    case .information: return paint(LocalizedText(zh: "信息", en: "info").text(language), "1;34")
-    case .hint: return paint(LocalizedText(zh: "提示", en: "hint").text(language), "1;36")
-    }
+    let colour =
+      switch severity {
+      case .error: "1;31"
+      case .warning: "1;33"
+      case .information: "1;34"
+      case .hint: "1;36"
+      }
+    return paint(severity.word.text(language), colour)
   }
 
   func render(_ diagnostic: Diagnostic, in file: CheckedFile) -> String {

@@ -21,22 +21,8 @@ struct ReportText {
   var findings: String { pick("问题", "Findings") }
   var passing: String { pick("可以通过", "Can pass") }
   var sendBack: String { pick("需退回修改", "Send back") }
-  func severity(_ severity: Severity) -> String {
-    switch severity {
-    case .error: return pick("错误", "Errors")
-    case .warning: return pick("警告", "Warnings")
-    case .information: return pick("信息", "Information")
-    case .hint: return pick("提示", "Hints")
-    }
-  }
-  func severityOne(_ severity: Severity) -> String {
-    switch severity {
-    case .error: return pick("错误", "error")
-    case .warning: return pick("警告", "warning")
-    case .information: return pick("信息", "info")
-    case .hint: return pick("提示", "hint")
-    }
-  }
+  func severity(_ severity: Severity) -> String { severity.heading.text(language) }
+  func severityOne(_ severity: Severity) -> String { severity.word.text(language) }
   var charts: String { pick("图表", "Charts") }
   var findingsPerRule: String { pick("各规则问题数", "Findings per rule") }
   var formsPerDepartment: String { pick("各部门绩效目标表（按审核结论）", "Forms per department, by status") }
