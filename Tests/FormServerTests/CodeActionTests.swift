@@ -120,6 +120,33 @@ import Testing
     #expect(!after.contains { $0.code == "JX301" && $0.range.start.line == 9 })
   }
 
+  /// An existing one-line `.jixiao.json` that starts with a byte order mark: the edit replaces exactly the text an
+  /// editor shows (the mark is not part of it), so its end is the line's last column, not one past it.
+  @Test func ignoreRuleEditEndsAtTheEndOfAConfigurationWithAByteOrderMark() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-ignore-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let configuration = #"{"rules": {"JX502": false}}"#
+    try Data([0xEF, 0xBB, 0xBF] + Array(configuration.utf8)).write(to: folder.appendingPathComponent(".jixiao.json"))
+    let uri = folder.appendingPathComponent("seed.txt").absoluteString
+    let client = TestClient()
+    try client.initialize(workspaceFolders: [WorkspaceFolder(uri: folder.absoluteString, name: "w")])
+    let diagnostics = try client.open(uri, Seed.text)
+    let budget = try #require(diagnostics.first { $0.code == "JX301" })
+    let params = CodeActionParams(
+      textDocument: TextDocumentIdentifier(uri: uri), range: budget.range,
+      context: CodeActionContext(diagnostics: [budget], only: [.quickFix]))
+    let result = try client.request(CodeActionParams.method, JSONValue(encoding: params)).get().arrayValue ?? []
+    let ignore = try #require(result.first { $0["title"]?.stringValue?.contains("忽略 JX301") == true })
+    let configURI = folder.appendingPathComponent(".jixiao.json").absoluteString
+    let edit = try #require(ignore["edit"]?["changes"]?[configURI]?[0])
+    #expect(edit["range"]?["start"] == ["line": 0, "character": 0])
+    #expect(edit["range"]?["end"] == ["line": 0, "character": .int(configuration.utf16.count)])
+    let object = try JSONSerialization.jsonObject(with: Data((edit["newText"]?.stringValue ?? "").utf8)) as? [String: Any]
+    #expect((object?["rules"] as? [String: Bool])?["JX502"] == false)
+    #expect((object?["ignores"] as? [[String: Any]])?.first?["rules"] as? [String] == ["JX301"])
+  }
+
   /// The ignore action, applied as the editor would: the file written, then saved (no watched-file events, as in
   /// Neovim 0.7); the other file's 附件5-1 keeps its JX301.
   @Test func ignoreRuleSilencesOnlyThisFileAfterTheConfigurationIsSaved() throws {
