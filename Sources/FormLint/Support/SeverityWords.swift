@@ -1,21 +1,16 @@
 extension Severity {
   /// The severity as a finding's label, in every output that names it (`错误` / `error`, `信息` / `info`).
-  public var word: LocalizedText {
-    switch self {
-    case .error: LocalizedText(zh: "错误", en: "error")
-    case .warning: LocalizedText(zh: "警告", en: "warning")
-    case .information: LocalizedText(zh: "信息", en: "info")
-    case .hint: LocalizedText(zh: "提示", en: "hint")
-    }
-  }
+  public var word: LocalizedText { LocalizedText(zh: names.zh, en: names.en) }
 
   /// The heading of a count of findings of this severity (`错误` / `Errors`).
-  public var heading: LocalizedText {
+  public var heading: LocalizedText { LocalizedText(zh: names.zh, en: names.enHeading) }
+
+  private var names: (zh: String, en: String, enHeading: String) {
     switch self {
-    case .error: LocalizedText(zh: "错误", en: "Errors")
-    case .warning: LocalizedText(zh: "警告", en: "Warnings")
-    case .information: LocalizedText(zh: "信息", en: "Information")
-    case .hint: LocalizedText(zh: "提示", en: "Hints")
+    case .error: ("错误", "error", "Errors")
+    case .warning: ("警告", "warning", "Warnings")
+    case .information: ("信息", "info", "Information")
+    case .hint: ("提示", "hint", "Hints")
     }
   }
 }
