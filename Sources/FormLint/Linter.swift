@@ -72,6 +72,17 @@ public final class Linter {
   /// (nil for a node checked before it was set).
   public var forms: [Form?] { lastEntries.map(\.form) }
 
+  /// The indices (in the last linted tree's `nodes`, ascending) of the nodes checked as forms: `isCheckable` as this
+  /// linter decided it, from the form its check built, so callers need not build a form per node to ask again.
+  public var checkableNodeIndices: [Int] { lastSummaryNodes }
+
+  /// Whether the node at `index` of a tree is checked as a form: the last run's answer when it checked that very node
+  /// there, else decided from the node's form under this configuration.
+  public func isCheckable(_ node: FormNode, at index: Int) -> Bool {
+    if index < lastNodes.count && lastNodes[index] === node { return lastEntries[index].isCheckable }
+    return Linter.isCheckable(node, form: form(of: node))
+  }
+
   /// Whether a node is checked as a form: forms, and a preamble (text before any title or annex) whose tables read
   /// as a form's (`Form.holdsFormContent`: a form pasted without its title), not any table.
   public static func isCheckable(_ node: FormNode) -> Bool {

@@ -110,6 +110,9 @@ final class Document {
   /// The typed form of a node under the document's configuration.
   func form(of node: FormNode) -> Form { linter.form(of: node) }
 
+  /// Whether the node at `index` of the tree is checked as a form (the linter's answer from its last run).
+  func isCheckable(nodeAt index: Int) -> Bool { linter.isCheckable(tree.nodes[index], at: index) }
+
   /// Position conversions for the current text.
   func mapping(_ unit: ColumnUnit) -> PositionMapping { PositionMapping(tree: tree, unit: unit) }
 

@@ -61,7 +61,7 @@ extension Document {
     let indices = nodeIndices ?? tree.nodes.indices
     return indices.compactMap { index in
       let node = tree.nodes[index]
-      guard Linter.isCheckable(node) else { return nil }
+      guard isCheckable(nodeAt: index) else { return nil }
       return (form(of: node), tree.nodeStarts[index], tree.nodeFirstLines[index])
     }
   }

@@ -62,22 +62,31 @@ enum CheckCommand {
       }
       checker.maximumFindings = limit == 0 ? Int.max : limit
     }
+    let readsStdin = files.count == 1 && (files[0] == "-" || SourceFile.namesDescriptor(files[0]))
+    let fixMode: FixMode? =
+      arguments.flag("--diff") ? .diff : arguments.flag("--fix") ? (readsStdin ? .stdout : .write) : nil
+    if fixMode == nil && !arguments.flag("--statistics") {
+      // The report is written file by file as the files are checked (each file's part rendered by its worker).
+      let report = StreamedReport(
+        format: format, language: language, color: console.useColor, write: { console.write($0) })
+      let run = try checker.stream(files, into: report)
+      let failures = collected.problems.count + run.failures
+      for file in run.files {
+        guard let line = file.truncatedLine else { continue }
+        reportTruncation(path: file.path, line: line, cap: checker.maximumFindings, language: language, console: console)
+      }
+      report.finish(unchecked: failures)
+      if failures > 0 { return ExitCode.usage }
+      if arguments.flag("--exit-zero") { return ExitCode.success }
+      return run.files.contains(where: \.hasErrors) ? ExitCode.findings : ExitCode.success
+    }
     let run = try checker.run(files)
     var failures = collected.problems.count + run.failures
     for file in run.files {
       guard let cut = file.truncatedAt else { continue }
-      // Like ruff's notes on stderr: the report is complete up to there, and says where it stops.
-      let cap = checker.maximumFindings
-      let line = file.location(of: cut).line
-      let note = LocalizedText(
-        zh: "\(file.path)：问题超过 \(cap) 个，只报告前 \(cap) 个；第 \(line) 行起的内容未完整检查（--max-findings 可调整）",
-        en: "\(file.path): more than \(cap) findings; only the first \(cap) are reported, and the file was not fully "
-          + "checked from line \(line) on (see --max-findings)")
-      console.error(CLIMessages.warning(note.text(language), language))
+      reportTruncation(
+        path: file.path, line: file.location(of: cut).line, cap: checker.maximumFindings, language: language, console: console)
     }
-    let readsStdin = files.count == 1 && (files[0] == "-" || SourceFile.namesDescriptor(files[0]))
-    let fixMode: FixMode? =
-      arguments.flag("--diff") ? .diff : arguments.flag("--fix") ? (readsStdin ? .stdout : .write) : nil
     let includeUnsafe = arguments.flag("--unsafe-fixes")
     var checked = run.files
     var fixedCount: Int?
@@ -109,6 +118,16 @@ enum CheckCommand {
 }
 
 extension CheckCommand {
+  /// The note on stderr for a file whose findings were cut at `--max-findings`: like ruff's notes, the report is
+  /// complete up to there, and says where it stops.
+  static func reportTruncation(path: String, line: Int, cap: Int, language: Language, console: Console) {
+    let note = LocalizedText(
+      zh: "\(path)：问题超过 \(cap) 个，只报告前 \(cap) 个；第 \(line) 行起的内容未完整检查（--max-findings 可调整）",
+      en: "\(path): more than \(cap) findings; only the first \(cap) are reported, and the file was not fully "
+        + "checked from line \(line) on (see --max-findings)")
+    console.error(CLIMessages.warning(note.text(language), language))
+  }
+
   /// The paths with later ones naming the same file (same device and inode) as an earlier one left out.
   static func withoutDuplicates(_ paths: [String]) -> [String] {
     var seen: Set<[UInt64]> = []

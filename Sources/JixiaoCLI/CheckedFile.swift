@@ -16,6 +16,12 @@ struct CheckedFile {
   var truncatedAt: Int? = nil
   /// The typed forms the linter read, index as in `tree.nodes`, when the checker kept them (`FileChecker.keepsForms`).
   var forms: [Form?] = []
+  /// The indices of the nodes checked as forms, as the linter decided (`Linter.checkableNodeIndices`); nil for a
+  /// file made without the linter's answer (then `formNodeIndices` asks `Linter.isCheckable` per node).
+  var checkedFormNodes: [Int]? = nil
+
+  /// The indices (in `tree.nodes`, ascending) of the nodes that are forms for the checker.
+  var formNodeIndices: [Int] { checkedFormNodes ?? tree.nodes.indices.filter { Linter.isCheckable(tree.nodes[$0]) } }
 
   /// The typed form of a node: the one the linter read, else read again.
   func form(atNode index: Int) -> Form {
@@ -32,14 +38,22 @@ struct CheckedFile {
 }
 
 /// Counts of findings by severity.
-struct SeverityCounts {
+struct SeverityCounts: Sendable {
   var error = 0
   var warning = 0
   var information = 0
   var hint = 0
 
+  init() {}
+
   init(_ files: [CheckedFile]) {
-    for diagnostic in files.flatMap(\.diagnostics) {
+    for file in files { add(file.diagnostics) }
+  }
+
+  init(_ diagnostics: [Diagnostic]) { add(diagnostics) }
+
+  mutating func add(_ diagnostics: [Diagnostic]) {
+    for diagnostic in diagnostics {
       switch diagnostic.severity {
       case .error: error += 1
       case .warning: warning += 1
@@ -47,6 +61,13 @@ struct SeverityCounts {
       case .hint: hint += 1
       }
     }
+  }
+
+  mutating func add(_ other: SeverityCounts) {
+    error += other.error
+    warning += other.warning
+    information += other.information
+    hint += other.hint
   }
 
   var total: Int { error + warning + information + hint }

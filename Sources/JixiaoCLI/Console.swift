@@ -5,6 +5,8 @@ import Foundation
 public final class Console: @unchecked Sendable {
   private let writeOut: (String) -> Void
   private let writeErr: (String) -> Void
+  /// Writes UTF-8 bytes to standard output as they are (the real stream), else as text to `writeOut`.
+  private let writeOutBytes: (([UInt8]) -> Void)?
   /// Bytes of standard input (read lazily), at most the given limit plus one: the caller refuses input above its
   /// limit without the rest ever being read.
   public let readInput: (_ limit: Int) -> [UInt8]
@@ -28,10 +30,12 @@ public final class Console: @unchecked Sendable {
   /// Creates a console whose input is read up to a limit (plus one byte).
   public init(
     out: @escaping (String) -> Void, err: @escaping (String) -> Void, boundedInput: @escaping (_ limit: Int) -> [UInt8],
-    isTerminal: Bool = false, isErrorTerminal: Bool = false, environment: [String: String] = [:]
+    isTerminal: Bool = false, isErrorTerminal: Bool = false, environment: [String: String] = [:],
+    outBytes: (([UInt8]) -> Void)? = nil
   ) {
     writeOut = out
     writeErr = err
+    writeOutBytes = outBytes
     readInput = boundedInput
     self.isTerminal = isTerminal
     self.isErrorTerminal = isErrorTerminal
@@ -44,7 +48,8 @@ public final class Console: @unchecked Sendable {
       out: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
       err: { text in FileHandle.standardError.write(Data(text.utf8)) },
       boundedInput: { limit in SourceFile.readPrefix(STDIN_FILENO, limit: limit) },
-      isTerminal: isatty(1) == 1, isErrorTerminal: isatty(2) == 1, environment: ProcessInfo.processInfo.environment)
+      isTerminal: isatty(1) == 1, isErrorTerminal: isatty(2) == 1, environment: ProcessInfo.processInfo.environment,
+      outBytes: { bytes in FileHandle.standardOutput.write(Data(bytes)) })
   }
 
   /// Standard input, refused (`SourceFileError.tooLarge`, reported under `name`) when it holds more than `limit`
@@ -57,6 +62,11 @@ public final class Console: @unchecked Sendable {
 
   /// Writes to standard output.
   public func print(_ text: String, terminator: String = "\n") { writeOut(text + terminator) }
+  /// Writes UTF-8 bytes to standard output (a part of a report rendered as bytes).
+  public func write(_ bytes: [UInt8]) {
+    guard !bytes.isEmpty else { return }
+    if let writeOutBytes { writeOutBytes(bytes) } else { writeOut(String(decoding: bytes, as: UTF8.self)) }
+  }
   /// Writes to standard error.
   public func error(_ text: String, terminator: String = "\n") { writeErr(text + terminator) }
 

@@ -50,7 +50,7 @@ struct FileChecker {
     DispatchQueue.concurrentPerform(iterations: paths.count) { index in
       let outcome = check(paths[index])
       var forms = 0
-      if case .checked(let file) = outcome { forms = file.tree.nodes.lazy.filter(Linter.isCheckable).count }
+      if case .checked(let file) = outcome { forms = file.formNodeIndices.count }
       outcomes.store(outcome, at: index)
       progress.step(forms: forms)
     }
@@ -67,6 +67,91 @@ struct FileChecker {
       }
     }
     return run
+  }
+
+  /// What `stream` keeps of a checked file once its part is written.
+  struct Tally: Sendable {
+    var path: String
+    /// The 1-based line from which findings were left out (`CheckedFile.truncatedAt`), if they were.
+    var truncatedLine: Int?
+    var hasErrors: Bool
+  }
+
+  /// The outcome of a streamed run.
+  struct StreamRun {
+    /// The files checked, in path order.
+    var files: [Tally]
+    /// How many paths could not be read.
+    var failures: Int
+  }
+
+  private enum Streamed {
+    case rendered(Tally, StreamedReport.Part)
+    case unreadable(String)
+    case misconfigured(any Error)
+  }
+
+  /// Checks `paths` as `run` does, but renders each file's part of the report in the worker that checked it and
+  /// hands the parts to `report` in path order as soon as every earlier file is done (the worker that completes
+  /// the next file in order writes it and every later one already done), so output starts with the first file and
+  /// only the files waiting for an earlier one are held. Unreadable paths are reported on stderr in their place
+  /// in the order, as `run` reports them.
+  ///
+  /// A configuration error stops `run` before anything is written; where one is possible (a path whose
+  /// configuration does not load), this falls back to `run` and writes the parts after it, so the output is the
+  /// same as with `run`.
+  func stream(_ paths: [String], into report: StreamedReport) throws -> StreamRun {
+    let renderer = report.renderer
+    if paths.contains(where: { (try? configurations.configuration(for: $0 == "-" ? stdinName ?? "-" : $0)) == nil }) {
+      let run = try run(paths)
+      for file in run.files { report.emit(renderer.part(of: file)) }
+      return StreamRun(files: run.files.map(FileChecker.tally), failures: run.failures)
+    }
+    let output = OrderedOutput<Streamed>(count: paths.count)
+    let progress = ProgressLine(total: paths.count, verb: verb, console: console, delay: progressDelay)
+    let state = StreamState(report: report)
+    DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+      let streamed: Streamed
+      var forms = 0
+      switch check(paths[index]) {
+      case .checked(let file):
+        forms = file.formNodeIndices.count
+        streamed = .rendered(FileChecker.tally(file), renderer.part(of: file))
+      case .unreadable(let message): streamed = .unreadable(message)
+      case .misconfigured(let error): streamed = .misconfigured(error)
+      }
+      progress.step(forms: forms)
+      // Under the output's lock, in path order.
+      output.store(streamed, at: index) { streamed in
+        switch streamed {
+        case .rendered(let tally, let part):
+          state.report.emit(part)
+          state.result.files.append(tally)
+        case .unreadable(let message):
+          console.error(CLIMessages.error(message, language))
+          state.result.failures += 1
+        case .misconfigured(let error):
+          if state.misconfiguration == nil { state.misconfiguration = error }
+        }
+      }
+    }
+    progress.finish()
+    if let misconfiguration = state.misconfiguration { throw misconfiguration }
+    return state.result
+  }
+
+  /// What a streamed run's workers update in path order, under `OrderedOutput`'s lock only.
+  private final class StreamState: @unchecked Sendable {
+    let report: StreamedReport
+    var result = StreamRun(files: [], failures: 0)
+    var misconfiguration: (any Error)?
+    init(report: StreamedReport) { self.report = report }
+  }
+
+  private static func tally(_ file: CheckedFile) -> Tally {
+    Tally(
+      path: file.path, truncatedLine: file.truncatedAt.map { file.location(of: $0).line },
+      hasErrors: file.diagnostics.contains { $0.severity == .error })
   }
 
   private func check(_ path: String) -> Outcome {
@@ -98,7 +183,7 @@ struct FileChecker {
     let diagnostics = linter.lint(tree)
     return .checked(CheckedFile(
       source: source, tree: tree, diagnostics: diagnostics, configuration: configuration, office: office,
-      truncatedAt: linter.lastTruncation, forms: keepsForms ? linter.forms : []))
+      truncatedAt: linter.lastTruncation, forms: keepsForms ? linter.forms : [], checkedFormNodes: linter.checkableNodeIndices))
   }
 
   /// A file that is not a text form (a Word, Excel, PDF or binary file), with what to do about it.
@@ -150,6 +235,27 @@ final class Slots<Value>: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     return slots
+  }
+}
+
+/// Values filled in by concurrent workers, one slot each, and handed on in index order: each `store` hands on, under
+/// the lock, its value and every later one already stored if every earlier one has been handed on, then drops them.
+final class OrderedOutput<Value>: @unchecked Sendable {
+  private let lock = NSLock()
+  private var slots: [Value?]
+  private var next = 0
+
+  init(count: Int) { slots = [Value?](repeating: nil, count: count) }
+
+  func store(_ value: Value, at index: Int, handOn: (Value) -> Void) {
+    lock.lock()
+    defer { lock.unlock() }
+    slots[index] = value
+    while next < slots.count, let ready = slots[next] {
+      slots[next] = nil
+      next += 1
+      handOn(ready)
+    }
   }
 }
 

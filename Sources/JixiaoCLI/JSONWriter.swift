@@ -1,5 +1,7 @@
 import LSP
 /// A minimal JSON writer that keeps keys in the order given, so the CLI's output is stable and diffable.
+/// It writes UTF-8 bytes straight into a buffer (the checking engine's workers render each file's part of a
+/// report this way, in parallel); `serialized` and `pretty` are the same bytes as a `String`.
 indirect enum JSON {
   case string(String)
   case int(Int)
@@ -11,55 +13,58 @@ indirect enum JSON {
 
   /// Compact serialization.
   var serialized: String {
-    var output = ""
-    write(into: &output, indent: nil, level: 0)
-    return output
+    var output: [UInt8] = []
+    write(into: &output, pretty: false)
+    return String(decoding: output, as: UTF8.self)
   }
 
   /// Indented serialization (2 spaces).
   var pretty: String {
-    var output = ""
-    write(into: &output, indent: "  ", level: 0)
-    return output
+    var output: [UInt8] = []
+    write(into: &output, pretty: true)
+    return String(decoding: output, as: UTF8.self)
   }
 
-  private func write(into output: inout String, indent: String?, level: Int) {
-    let newline = indent == nil ? "" : "\n"
-    let pad = { (depth: Int) in indent.map { String(repeating: $0, count: depth) } ?? "" }
+  /// Appends the serialization to `output`: compact, or indented by 2 spaces a level as if the value stood `level`
+  /// levels deep (its own first line is not indented: the caller has written what precedes it).
+  func write(into output: inout [UInt8], pretty: Bool, level: Int = 0) {
     switch self {
-    case .string(let text): JSON.escape(text, into: &output)
-    case .int(let value): output += String(value)
-    case .double(let value): output += value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
-    case .bool(let value): output += value ? "true" : "false"
-    case .null: output += "null"
+    case .string(let text): JSONValue.writeString(text, into: &output)
+    case .int(let value): output.append(contentsOf: String(value).utf8)
+    case .double(let value):
+      output.append(contentsOf: (value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)).utf8)
+    case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
+    case .null: output.append(contentsOf: "null".utf8)
     case .array(let items):
-      if items.isEmpty { output += "[]"; return }
-      output += "[" + newline
+      if items.isEmpty { output.append(contentsOf: "[]".utf8); return }
+      output.append(UInt8(ascii: "["))
       for (index, item) in items.enumerated() {
-        output += pad(level + 1)
-        item.write(into: &output, indent: indent, level: level + 1)
-        output += (index + 1 < items.count ? "," : "") + newline
+        if index > 0 { output.append(UInt8(ascii: ",")) }
+        JSON.newline(into: &output, pretty: pretty, level: level + 1)
+        item.write(into: &output, pretty: pretty, level: level + 1)
       }
-      output += pad(level) + "]"
+      JSON.newline(into: &output, pretty: pretty, level: level)
+      output.append(UInt8(ascii: "]"))
     case .object(let members):
-      if members.isEmpty { output += "{}"; return }
-      output += "{" + newline
+      if members.isEmpty { output.append(contentsOf: "{}".utf8); return }
+      output.append(UInt8(ascii: "{"))
       for (index, (key, value)) in members.enumerated() {
-        output += pad(level + 1)
-        JSON.escape(key, into: &output)
-        output += indent == nil ? ":" : ": "
-        value.write(into: &output, indent: indent, level: level + 1)
-        output += (index + 1 < members.count ? "," : "") + newline
+        if index > 0 { output.append(UInt8(ascii: ",")) }
+        JSON.newline(into: &output, pretty: pretty, level: level + 1)
+        JSONValue.writeString(key, into: &output)
+        output.append(UInt8(ascii: ":"))
+        if pretty { output.append(UInt8(ascii: " ")) }
+        value.write(into: &output, pretty: pretty, level: level + 1)
       }
-      output += pad(level) + "}"
+      JSON.newline(into: &output, pretty: pretty, level: level)
+      output.append(UInt8(ascii: "}"))
     }
   }
 
-  /// A JSON string literal, escaped by the one escaper the project has (LSP's, which the server's output uses too).
-  static func escape(_ text: String, into output: inout String) {
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(text.utf8.count + 2)
-    JSONValue.writeString(text, into: &bytes)
-    output += String(decoding: bytes, as: UTF8.self)
+  /// In indented output, a line break and the indentation of `level`; nothing in compact output.
+  static func newline(into output: inout [UInt8], pretty: Bool, level: Int) {
+    guard pretty else { return }
+    output.append(0x0A)
+    output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
   }
 }

@@ -79,7 +79,7 @@ enum ModelExport {
   /// The file's forms (as the linter read them, a table of several projects as a form per project) with their
   /// node's offset.
   private static func forms(_ file: CheckedFile) -> [(Form, Int)] {
-    file.tree.nodes.indices.filter { Linter.isCheckable(file.tree.nodes[$0]) }.flatMap { index in
+    file.formNodeIndices.flatMap { index in
       file.form(atNode: index).projectForms.map { ($0, file.tree.nodeStarts[index]) }
     }
   }

@@ -7,33 +7,31 @@ enum OutputFormat: String, CaseIterable {
   case text, json, sarif, github
 }
 
-/// Renders findings of checked files.
+/// Renders findings of checked files (the whole report at once: `StreamedReport` assembles it from each file's part).
 enum Reporters {
   static func render(_ files: [CheckedFile], format: OutputFormat, language: Language, color: Bool) -> String {
-    switch format {
-    case .text: return TextReporter(language: language, color: color).render(files)
-    case .json: return jsonReport(files, language: language).serialized + "\n"
-    case .sarif: return SarifReporter(language: language).render(files)
-    case .github: return githubReport(files, language: language)
-    }
+    var output: [UInt8] = []
+    let report = StreamedReport(format: format, language: language, color: color) { output += $0 }
+    for file in files { report.emit(report.renderer.part(of: file)) }
+    report.finish(unchecked: 0)
+    return String(decoding: output, as: UTF8.self)
   }
 
-  /// `{"version":1,"files":[…],"summary":{…}}` — lines and columns 1-based, columns in Unicode scalars.
-  static func jsonReport(_ files: [CheckedFile], language: Language) -> JSON {
-    let counts = SeverityCounts(files)
-    return .object([
-      ("version", .int(1)),
-      ("files", .array(files.map { file in
-        .object([
-          ("path", .string(file.path)),
-          ("encoding", .string(file.source.encoding.rawValue)),
-          ("diagnostics", .array(file.diagnostics.map { diagnosticJSON($0, in: file, language: language) })),
-        ])
-      })),
-      ("summary", .object([
-        ("files", .int(files.count)), ("error", .int(counts.error)), ("warning", .int(counts.warning)),
-        ("information", .int(counts.information)), ("hint", .int(counts.hint)),
-      ])),
+  /// One file's entry of the JSON report (`{"version":1,"files":[…],"summary":{…}}`): lines and columns 1-based,
+  /// columns in Unicode scalars.
+  static func fileJSON(_ file: CheckedFile, language: Language) -> JSON {
+    .object([
+      ("path", .string(file.path)),
+      ("encoding", .string(file.source.encoding.rawValue)),
+      ("diagnostics", .array(file.diagnostics.map { diagnosticJSON($0, in: file, language: language) })),
+    ])
+  }
+
+  /// The JSON report's `summary` member.
+  static func summaryJSON(_ counts: SeverityCounts, files: Int) -> JSON {
+    .object([
+      ("files", .int(files)), ("error", .int(counts.error)), ("warning", .int(counts.warning)),
+      ("information", .int(counts.information)), ("hint", .int(counts.hint)),
     ])
   }
 

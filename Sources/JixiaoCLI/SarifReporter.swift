@@ -1,52 +1,61 @@
 import FormLint
+import LSP
 import OfficeFormats
 
 /// SARIF 2.1.0: one run, the rules with help text, results with regions and fixes.
 struct SarifReporter {
   let language: Language
 
-  func render(_ files: [CheckedFile]) -> String {
-    let rules = RuleRegistry.all.map { $0.description }
-    let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.code, $0) })
-    let results: [JSON] = files.flatMap { file in
-      file.diagnostics.map { diagnostic in
-        var members: [(String, JSON)] = [
-          ("ruleId", .string(diagnostic.code)),
-          ("level", .string(level(diagnostic.severity))),
-          ("message", .object([("text", .string(diagnostic.message.text(language)))])),
-          ("locations", .array([location(file, diagnostic.range)])),
-        ]
-        if let index = ruleIndex[diagnostic.code] { members.insert(("ruleIndex", .int(index)), at: 1) }
-        if !diagnostic.related.isEmpty {
-          members.append(("relatedLocations", .array(diagnostic.related.enumerated().map { index, related in
-            var object = location(file, related.range, message: related.message.text(language))
-            if case .object(var fields) = object {
-              fields.insert(("id", .int(index)), at: 0)
-              object = .object(fields)
-            }
-            return object
-          })))
-        }
-        if !diagnostic.fixes.isEmpty {
-          members.append(("fixes", .array(diagnostic.fixes.map { fix in
-            .object([
-              ("description", .object([("text", .string(fix.title.text(language)))])),
-              ("artifactChanges", .array([.object([
-                ("artifactLocation", .object([("uri", .string(file.path))])),
-                ("replacements", .array(fix.edits.map { edit in
-                  .object([
-                    ("deletedRegion", region(file, edit.range)),
-                    ("insertedContent", .object([("text", .string(edit.newText))])),
-                  ])
-                })),
-              ])])),
-            ])
-          })))
-        }
-        return .object(members)
+  /// The results of one file.
+  func results(_ file: CheckedFile) -> [JSON] {
+    file.diagnostics.map { diagnostic in
+      var members: [(String, JSON)] = [
+        ("ruleId", .string(diagnostic.code)),
+        ("level", .string(level(diagnostic.severity))),
+        ("message", .object([("text", .string(diagnostic.message.text(language)))])),
+        ("locations", .array([location(file, diagnostic.range)])),
+      ]
+      if let index = SarifReporter.ruleIndex[diagnostic.code] { members.insert(("ruleIndex", .int(index)), at: 1) }
+      if !diagnostic.related.isEmpty {
+        members.append(("relatedLocations", .array(diagnostic.related.enumerated().map { index, related in
+          var object = location(file, related.range, message: related.message.text(language))
+          if case .object(var fields) = object {
+            fields.insert(("id", .int(index)), at: 0)
+            object = .object(fields)
+          }
+          return object
+        })))
       }
+      if !diagnostic.fixes.isEmpty {
+        members.append(("fixes", .array(diagnostic.fixes.map { fix in
+          .object([
+            ("description", .object([("text", .string(fix.title.text(language)))])),
+            ("artifactChanges", .array([.object([
+              ("artifactLocation", .object([("uri", .string(file.path))])),
+              ("replacements", .array(fix.edits.map { edit in
+                .object([
+                  ("deletedRegion", region(file, edit.range)),
+                  ("insertedContent", .object([("text", .string(edit.newText))])),
+                ])
+              })),
+            ])])),
+          ])
+        })))
+      }
+      return .object(members)
     }
-    let driverRules: [JSON] = rules.map { rule in
+  }
+
+  /// How deep the results stand in the log (`runs[0].results[i]`): the indentation level of each result.
+  static let resultLevel = 4
+
+  private static let rules = RuleRegistry.all.map { $0.description }
+  private static let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.code, $0) })
+
+  /// The log around its results, as indented bytes: everything before the value of `results` and everything after
+  /// it. The results are written between them (`StreamedReport`), file by file.
+  func envelope() -> (head: [UInt8], tail: [UInt8]) {
+    let driverRules: [JSON] = SarifReporter.rules.map { rule in
       .object([
         ("id", .string(rule.code)),
         ("name", .string(rule.name)),
@@ -57,6 +66,8 @@ struct SarifReporter {
         ("defaultConfiguration", .object([("level", .string(level(rule.severity)))])),
       ])
     }
+    // A placeholder no text of the log holds stands where the results go; the bytes are cut around it.
+    let placeholder = "\u{1}results\u{1}"
     let log: JSON = .object([
       ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
       ("version", .string("2.1.0")),
@@ -68,10 +79,15 @@ struct SarifReporter {
           ("rules", .array(driverRules)),
         ]))])),
         ("columnKind", .string("unicodeCodePoints")),
-        ("results", .array(results)),
+        ("results", .string(placeholder)),
       ])])),
     ])
-    return log.pretty + "\n"
+    var bytes: [UInt8] = []
+    log.write(into: &bytes, pretty: true)
+    var marker: [UInt8] = []
+    JSONValue.writeString(placeholder, into: &marker)
+    let start = bytes.indices.first { bytes[$0...].starts(with: marker) }!
+    return (Array(bytes[..<start]), Array(bytes[(start + marker.count)...]) + [0x0A])
   }
 
   private func level(_ severity: Severity) -> String {

@@ -12,20 +12,35 @@ struct TextReporter {
   /// be checked (already reported as errors: the summary then never says that nothing was found).
   func render(_ files: [CheckedFile], fixed: Int? = nil, unchecked: Int = 0) -> String {
     var output = ""
-    for file in files {
-      for diagnostic in file.diagnostics { output += render(diagnostic, in: file) }
-      if !file.tree.nodes.contains(where: Linter.isCheckable) {
-        // Not a finding: the file holds no form at all, which the user should know rather than see silence.
-        output += "\(paint(file.path, "1")): \(LocalizedText(zh: "信息：未找到绩效目标表", en: "info: no performance-target table found").text(language))\n"
-      }
-    }
+    for file in files { output += render(file) }
     return output + summary(files, fixed: fixed, unchecked: unchecked)
+  }
+
+  /// One file's part of the report: its findings, or the note that it holds no form.
+  func render(_ file: CheckedFile) -> String {
+    var output = ""
+    for diagnostic in file.diagnostics { output += render(diagnostic, in: file) }
+    if file.formNodeIndices.isEmpty {
+      // Not a finding: the file holds no form at all, which the user should know rather than see silence.
+      output += "\(paint(file.path, "1")): \(LocalizedText(zh: "信息：未找到绩效目标表", en: "info: no performance-target table found").text(language))\n"
+    }
+    return output
   }
 
   /// The last line: what was found, by severity (or, after `--fix`, what was fixed and what remains).
   func summary(_ files: [CheckedFile], fixed: Int? = nil, unchecked: Int = 0) -> String {
-    let counts = SeverityCounts(files)
-    let fixable = files.flatMap(\.diagnostics).filter { $0.fixes.contains(where: \.isSafe) }.count
+    summary(
+      counts: SeverityCounts(files), fixable: files.reduce(0) { $0 + TextReporter.fixableCount($1.diagnostics) },
+      fileCount: files.count, fixed: fixed, unchecked: unchecked)
+  }
+
+  /// How many of the findings have a safe fix.
+  static func fixableCount(_ diagnostics: [Diagnostic]) -> Int {
+    diagnostics.lazy.filter { $0.fixes.contains(where: \.isSafe) }.count
+  }
+
+  /// The last line from the counts over the files (`fileCount` files checked).
+  func summary(counts: SeverityCounts, fixable: Int, fileCount: Int, fixed: Int? = nil, unchecked: Int = 0) -> String {
     let breakdown = LocalizedText(
       zh: "错误 \(counts.error)，警告 \(counts.warning)，信息 \(counts.information)，提示 \(counts.hint)",
       en: "\(counts.error) error(s), \(counts.warning) warning(s), \(counts.information) info, \(counts.hint) hint(s)")
@@ -36,13 +51,13 @@ struct TextReporter {
         zh: "已修复 \(fixed) 个问题，剩余 \(counts.total) 个\(detail.zh)。", en: "Fixed \(fixed), \(counts.total) remaining\(detail.en).")
     } else if counts.total == 0 && unchecked > 0 {
       text =
-        files.isEmpty
+        fileCount == 0
         ? LocalizedText(zh: "没有检查任何文件（原因见上方的错误信息）。", en: "No file was checked (see the errors above).")
         : LocalizedText(
-          zh: "\(unchecked) 个文件或文件夹未能检查（见错误信息），其余 \(files.count) 个文件没有问题。",
-          en: "\(unchecked) path(s) could not be checked (see the errors); the other \(files.count) file(s) have no problems.")
+          zh: "\(unchecked) 个文件或文件夹未能检查（见错误信息），其余 \(fileCount) 个文件没有问题。",
+          en: "\(unchecked) path(s) could not be checked (see the errors); the other \(fileCount) file(s) have no problems.")
     } else if counts.total == 0 {
-      text = LocalizedText(zh: "未发现问题（\(files.count) 个文件）。", en: "No problems found in \(files.count) file(s).")
+      text = LocalizedText(zh: "未发现问题（\(fileCount) 个文件）。", en: "No problems found in \(fileCount) file(s).")
     } else {
       let fixHint =
         fixable > 0

@@ -82,7 +82,7 @@ struct ReportModel {
 
   private static func entries(of file: CheckedFile) -> ([FormEntry], FileEntry) {
     let tree = file.tree
-    let checkable = tree.nodes.indices.filter { Linter.isCheckable(tree.nodes[$0]) }
+    let checkable = file.formNodeIndices
     let nodeForms = checkable.map { file.form(atNode: $0) }
     // A table of several projects is a form per project, as the rules check it.
     let forms = nodeForms.map(\.projectForms)
