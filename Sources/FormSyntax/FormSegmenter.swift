@@ -10,7 +10,7 @@
 /// text is classified without its `#` marks and a pipe row never starts a form. Each piece's layout is then
 /// chosen from its own lines (`LayoutEvidence`), so it too depends on the piece alone.
 struct FormSegmenter {
-  /// A piece of text that becomes one form node, with its lines in absolute offsets.
+  /// A piece of text that becomes one form node, with its lines in offsets relative to the piece's start.
   struct Piece {
     var start: Int
     var end: Int
@@ -67,16 +67,6 @@ struct FormSegmenter {
     var pieces: [Piece] = []
     let markdown = policy.allowsMarkdown
     var evidence = LayoutEvidence()
-    func finished(_ piece: Piece) -> Piece {
-      var piece = piece
-      switch policy {
-      case .detect(let fallback): piece.layout = evidence.layout(fallback: fallback)
-      case .pinned(let layout): piece.layout = layout
-      }
-      piece.hasTable = evidence.hasTable(in: piece.layout)
-      evidence = LayoutEvidence()
-      return piece
-    }
     var current = Piece(start: range.lowerBound, end: range.lowerBound, isForm: false)
     var annexOnly = false
     var inCell = false
@@ -89,53 +79,73 @@ struct FormSegmenter {
       var contentStart = lineStart
       let kind: LineKind
       var boundary = false
-      var isAnnex = false
       if contentEnd == lineStart {
         kind = .blank
+        evidence.previousPipeRow = nil
       } else if view[lineStart] == LineScanner.tab {
+        // The notation's cell line (or a TSV row whose first cell is empty): no heading, no pipe row.
         kind = .cellStart
         contentStart = lineStart + 1
+        evidence.addTabLed(tabs: tabs)
+        annexOnly = false
       } else if markdown && MarkdownScanner.pipeStart(view, lineStart, contentEnd) != nil {
         // A pipe row never starts a form.
         kind = inCell ? .continuation : .free
+        evidence.add(view, lineStart, contentEnd, tabs: tabs)
+        annexOnly = false
       } else {
         // The classifier sees a Markdown heading's text without its `#` marks.
         let text =
           markdown ? (MarkdownScanner.headingText(view, lineStart, contentEnd) ?? lineStart..<contentEnd) : lineStart..<contentEnd
-        let heading = LineScanner.heading(view, text.lowerBound, text.upperBound)
-        boundary = heading != .none
-        isAnnex = boundary && Headings.hasAnnexPrefix(view, text.lowerBound, text.upperBound)
-        kind = (!boundary && inCell) ? .continuation : .free
-        if boundary { contentStart = text.lowerBound }
-      }
-      if boundary {
-        let gluedToAnnex = !isAnnex && current.isForm && annexOnly
-        if !gluedToAnnex {
-          if current.lines.isEmpty {
-            current.isForm = true
+        boundary = LineScanner.heading(view, text.lowerBound, text.upperBound) != .none
+        if boundary {
+          contentStart = text.lowerBound
+          let isAnnex = Headings.hasAnnexPrefix(view, text.lowerBound, text.upperBound)
+          let gluedToAnnex = !isAnnex && current.isForm && annexOnly
+          if !gluedToAnnex {
+            if current.lines.isEmpty {
+              current.isForm = true
+            } else {
+              current.end = lineStart
+              pieces.append(finished(current, &evidence, policy))
+              current = Piece(start: lineStart, end: lineStart, isForm: true)
+            }
+            annexOnly = isAnnex
           } else {
-            current.end = lineStart
-            pieces.append(finished(current))
-            current = Piece(start: lineStart, end: lineStart, isForm: true)
+            annexOnly = false
           }
-          annexOnly = isAnnex
+          evidence.previousPipeRow = nil
+          kind = .free
         } else {
+          kind = inCell ? .continuation : .free
+          evidence.add(view, lineStart, contentEnd, tabs: tabs)
           annexOnly = false
         }
-      } else if kind != .blank {
-        annexOnly = false
       }
-      evidence.add(view, lineStart, contentEnd, tabs: tabs, isBoundary: boundary)
       inCell = kind == .cellStart || kind == .continuation
+      let base = current.start
       current.lines.append(
         SyntaxLine(
-          start: lineStart, contentStart: contentStart, contentEnd: contentEnd, end: end, kind: kind,
-          isFormBoundary: boundary))
+          start: lineStart - base, contentStart: contentStart - base, contentEnd: contentEnd - base, end: end - base,
+          kind: kind, isFormBoundary: boundary))
       lineStart = end
     }
     current.end = rangeEnd
-    if !current.lines.isEmpty || pieces.isEmpty || bomLength > 0 { pieces.append(finished(current)) }
+    if !current.lines.isEmpty || pieces.isEmpty || bomLength > 0 { pieces.append(finished(current, &evidence, policy)) }
     return (mergingTablelessForms(pieces), bomLength, annexOnly)
+  }
+
+  /// The piece with its layout and whether it holds a table, from the evidence of its lines; starts the next
+  /// piece's evidence.
+  private static func finished(_ piece: Piece, _ evidence: inout LayoutEvidence, _ policy: LayoutPolicy) -> Piece {
+    var piece = piece
+    switch policy {
+    case .detect(let fallback): piece.layout = evidence.layout(fallback: fallback)
+    case .pinned(let layout): piece.layout = layout
+    }
+    piece.hasTable = evidence.hasTable(in: piece.layout)
+    evidence = LayoutEvidence()
+    return piece
   }
 
   /// Folds every form piece that holds no table into the piece before it (or makes it the preamble).
@@ -144,10 +154,12 @@ struct FormSegmenter {
     result.reserveCapacity(pieces.count)
     for var piece in pieces {
       if piece.isForm && !piece.hasTable {
+        // Lines are relative to their piece: rebased when the piece joins the one before.
+        let shift = result.last.map { piece.start - $0.start } ?? 0
         piece.lines = piece.lines.map {
           SyntaxLine(
-            start: $0.start, contentStart: $0.contentStart, contentEnd: $0.contentEnd, end: $0.end, kind: $0.kind,
-            isFormBoundary: false)
+            start: $0.start + shift, contentStart: $0.contentStart + shift, contentEnd: $0.contentEnd + shift,
+            end: $0.end + shift, kind: $0.kind, isFormBoundary: false)
         }
         if result.isEmpty {
           piece.isForm = false
@@ -164,20 +176,20 @@ struct FormSegmenter {
 }
 
 extension FormSegmenter.LayoutEvidence {
-  /// Counts one line's evidence.
+  /// Counts a line that starts with a TAB: a notation cell when it holds no other TAB, else a TSV row.
   @inline(__always)
-  mutating func add(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, tabs: Int, isBoundary: Bool) {
-    if tabs > 0 && !isBoundary {
-      if bytes[start] == LineScanner.tab {
-        tabLedLines += 1
-        if tabs == 1 { notationLines += 1 } else { tsvLines += 1 }
-      } else {
-        tsvLines += 1
-      }
-    }
-    guard start < end, !isBoundary, bytes[start] == MarkdownScanner.pipe || bytes[start] == MarkdownScanner.space
-      || bytes[start] == 0x2D || bytes[start] == 0x3A
-    else {
+  mutating func addTabLed(tabs: Int) {
+    tabLedLines += 1
+    if tabs == 1 { notationLines += 1 } else { tsvLines += 1 }
+    previousPipeRow = nil
+  }
+
+  /// Counts one line's evidence: a non-empty line that is neither TAB-led nor a form's heading.
+  @inline(__always)
+  mutating func add(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, tabs: Int) {
+    if tabs > 0 { tsvLines += 1 }
+    let first = bytes[start]
+    guard first == MarkdownScanner.pipe || first == MarkdownScanner.space || first == 0x2D || first == 0x3A else {
       previousPipeRow = nil
       return
     }

@@ -98,8 +98,20 @@ public enum Headings {
     (0x30...0x39).contains(scalar.value) || (0xFF10...0xFF19).contains(scalar.value)
   }
 
-  private static let chineseDigits: Set<Unicode.Scalar> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
-  private static let numberJoiners: Set<Unicode.Scalar> = ["-", "－", "—", "–", "_"]
+  // The sets below are switches, not `Set`s: hashing a scalar cost more than the rest of the classifier.
+  private static func isChineseDigit(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar {
+    case "一", "二", "三", "四", "五", "六", "七", "八", "九", "十": return true
+    default: return false
+    }
+  }
+
+  private static func isNumberJoiner(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar {
+    case "-", "－", "—", "–", "_": return true
+    default: return false
+    }
+  }
 
   /// Skips blanks, an optional colon, a number (`5-1`, `５`, `一`), blanks and an optional colon.
   private static func skipAnnexNumber(_ scalars: inout Substring.UnicodeScalarView.SubSequence) {
@@ -111,29 +123,47 @@ public enum Headings {
     skipColon()
     skipBlanks()
     if let first = scalars.first, isDigit(first) {
-      while let next = scalars.first, isDigit(next) || numberJoiners.contains(next) { scalars.removeFirst() }
-    } else if let first = scalars.first, chineseDigits.contains(first) {
-      while let next = scalars.first, chineseDigits.contains(next) { scalars.removeFirst() }
+      while let next = scalars.first, isDigit(next) || isNumberJoiner(next) { scalars.removeFirst() }
+    } else if let first = scalars.first, isChineseDigit(first) {
+      while let next = scalars.first, isChineseDigit(next) { scalars.removeFirst() }
     }
     skipBlanks()
     skipColon()
     skipBlanks()
   }
 
-  private static let closers: [Unicode.Scalar: Set<Unicode.Scalar>] = [
-    "）": ["（", "("], ")": ["(", "（"], "】": ["【", "["], "]": ["[", "【"], "］": ["［", "["],
-  ]
-  private static let sentenceMarks: Set<Unicode.Scalar> = ["。", "；", ";", "《", "》", "！", "？"]
-  private static let commas: Set<Unicode.Scalar> = ["，", ","]
+  /// The two openers a closing bracket matches, or nil when the scalar closes nothing.
+  private static func openers(closedBy scalar: Unicode.Scalar) -> (Unicode.Scalar, Unicode.Scalar)? {
+    switch scalar {
+    case "）": return ("（", "(")
+    case ")": return ("(", "（")
+    case "】": return ("【", "[")
+    case "]": return ("[", "【")
+    case "］": return ("［", "[")
+    default: return nil
+    }
+  }
+
+  private static func isSentenceMark(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar {
+    case "。", "；", ";", "《", "》", "！", "？": return true
+    default: return false
+    }
+  }
+
+  private static func isComma(_ scalar: Unicode.Scalar) -> Bool { scalar == "，" || scalar == "," }
 
   /// Whether the text (after any annex prefix) is a title.
   static func isTitle(_ text: Substring.UnicodeScalarView.SubSequence) -> Bool {
     var scalars = text
     trimBlanks(&scalars)
     guard let first = scalars.first else { return false }
-    if scalars.contains(where: { sentenceMarks.contains($0) }) { return false }
+    if scalars.contains(where: isSentenceMark) { return false }
     // A tag (`[预算绩效]…`) or list marker (`2.…`, `一、…`, `(1)…`) marks a mention, not a heading.
-    if ["[", "【", "［", ".", "．", "、"].contains(first) { return false }
+    switch first {
+    case "[", "【", "［", ".", "．", "、": return false
+    default: break
+    }
     if startsWithListMarker(scalars) { return false }
     stripTrailingNotes(&scalars)
     guard scalars.last == "表" else { return false }
@@ -143,7 +173,7 @@ public enum Headings {
     if let found = lastIndex(of: words, in: array) {
       let qualifier = array[(found + words.count)..<(array.count - 1)]
       let qualifierText = String(String.UnicodeScalarView(qualifier))
-      if qualifier.count <= 6, !qualifier.contains(where: { commas.contains($0) || isBlank($0) }),
+      if qualifier.count <= 6, !qualifier.contains(where: { isComma($0) || isBlank($0) }),
         !qualifierText.contains("自评"), !qualifierText.contains("评价")
       {
         wordsStart = found
@@ -153,7 +183,7 @@ public enum Headings {
       wordsStart = array.count - 5
     }
     guard let wordsStart else { return false }
-    return !array[..<wordsStart].contains { commas.contains($0) }
+    return !array[..<wordsStart].contains(where: isComma)
   }
 
   private static func startsWithListMarker(_ scalars: Substring.UnicodeScalarView.SubSequence) -> Bool {
@@ -162,7 +192,7 @@ public enum Headings {
     if let first = array.first, first == "(" || first == "（" {
       index = 1
       var digits = 0
-      while index < array.count, isDigit(array[index]) || chineseDigits.contains(array[index]) {
+      while index < array.count, isDigit(array[index]) || isChineseDigit(array[index]) {
         index += 1
         digits += 1
       }
@@ -173,10 +203,12 @@ public enum Headings {
       index += 1
       digits += 1
     }
-    if digits >= 1 && digits <= 2 && index < array.count && [".", "．", "、"].contains(array[index]) { return true }
+    if digits >= 1 && digits <= 2 && index < array.count && (array[index] == "." || array[index] == "．" || array[index] == "、") {
+      return true
+    }
     if digits == 0 {
       var numerals = 0
-      while index < array.count, chineseDigits.contains(array[index]) {
+      while index < array.count, isChineseDigit(array[index]) {
         index += 1
         numerals += 1
       }
@@ -192,8 +224,8 @@ public enum Headings {
       guardCount += 1
       trimBlanks(&scalars)
       guard let last = scalars.last else { return }
-      if let openers = closers[last] {
-        guard let open = scalars.dropLast().lastIndex(where: { openers.contains($0) }) else { return }
+      if let openers = openers(closedBy: last) {
+        guard let open = scalars.dropLast().lastIndex(where: { $0 == openers.0 || $0 == openers.1 }) else { return }
         scalars = scalars[..<open]
         continue
       }

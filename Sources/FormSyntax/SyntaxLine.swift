@@ -40,10 +40,9 @@ public struct SyntaxLine: Sendable, Equatable {
 /// the padding between the pipes. The content is what the cell says, still in the layout's syntax
 /// (`""`, `\|`, `<br>`): `FormNode.content(ofCell:)` decodes it.
 public struct SyntaxCell: Sendable, Equatable {
-  /// Index of the first line the cell touches in its form's `lines`.
-  public let firstLine: Int
-  /// Number of lines the cell touches.
-  public let lineCount: Int
+  // UInt32 fields, like SyntaxLine's: a node's cells are built on every parse and every keystroke's reparse.
+  let rawFirstLine: UInt32
+  let rawLineCount: UInt32
   let rawContentStart: UInt32
   let rawContentEnd: UInt32
   let rawRawStart: UInt32
@@ -52,8 +51,8 @@ public struct SyntaxCell: Sendable, Equatable {
   public let isEscaped: Bool
 
   init(firstLine: Int, lineCount: Int, content: Range<Int>, raw: Range<Int>, isEscaped: Bool = false) {
-    self.firstLine = firstLine
-    self.lineCount = lineCount
+    rawFirstLine = UInt32(firstLine)
+    rawLineCount = UInt32(lineCount)
     rawContentStart = UInt32(content.lowerBound)
     rawContentEnd = UInt32(content.upperBound)
     rawRawStart = UInt32(raw.lowerBound)
@@ -61,6 +60,10 @@ public struct SyntaxCell: Sendable, Equatable {
     self.isEscaped = isEscaped
   }
 
+  /// Index of the first line the cell touches in its form's `lines`.
+  public var firstLine: Int { Int(rawFirstLine) }
+  /// Number of lines the cell touches.
+  public var lineCount: Int { Int(rawLineCount) }
   /// Lines of this cell as indices.
   public var lineIndices: Range<Int> { firstLine..<(firstLine + lineCount) }
   /// Byte range of the content (relative to the node).

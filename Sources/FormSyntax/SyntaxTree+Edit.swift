@@ -74,11 +74,9 @@ extension SyntaxTree {
       {
         suffix += 1
       }
-      var newNodes = Array(nodes[0..<(first + prefix)])
-      newNodes.reserveCapacity(nodes.count + parsed.count)
-      newNodes.append(contentsOf: parsed[prefix..<(parsed.count - suffix)])
-      newNodes.append(contentsOf: nodes[(last + 1 - suffix)...])
-      let tree = SyntaxTree(nodes: newNodes, policy: layoutPolicy)
+      let tree = SyntaxTree(
+        splicing: self, keepingFirst: first + prefix, inserting: parsed[prefix..<(parsed.count - suffix)],
+        keepingFrom: last + 1 - suffix)
       let changedNodes = (first + prefix)..<(first + parsed.count - suffix)
       let changedRange: Range<Int>
       if changedNodes.isEmpty {
@@ -92,6 +90,37 @@ extension SyntaxTree {
         tree: tree, changedNodes: changedNodes, changedRange: changedRange,
         reusedNodeCount: nodes.count - oldCount + prefix + suffix)
     }
+  }
+
+  /// `old` with its nodes `head..<tail` replaced by `middle`: the offsets and first lines of the kept nodes are
+  /// the old ones, shifted after the splice, instead of being summed again over every node (a keystroke's reparse
+  /// should not cost a walk over all the document's forms).
+  init(splicing old: SyntaxTree, keepingFirst head: Int, inserting middle: ArraySlice<FormNode>, keepingFrom tail: Int) {
+    var nodes = Array(old.nodes[0..<head])
+    nodes.reserveCapacity(head + middle.count + old.nodes.count - tail)
+    nodes.append(contentsOf: middle)
+    nodes.append(contentsOf: old.nodes[tail...])
+    var starts = Array(old.nodeStarts[0..<head])
+    var firstLines = Array(old.nodeFirstLines[0..<head])
+    starts.reserveCapacity(nodes.count)
+    firstLines.reserveCapacity(nodes.count)
+    var offset = head == 0 ? 0 : old.nodeStarts[head - 1] + old.nodes[head - 1].length
+    var line = head == 0 ? 0 : old.nodeFirstLines[head - 1] + old.nodes[head - 1].lines.count
+    for node in middle {
+      starts.append(offset)
+      firstLines.append(line)
+      offset += node.length
+      line += node.lines.count
+    }
+    var byteCount = offset
+    if tail < old.nodes.count {
+      let shift = offset - old.nodeStarts[tail]
+      let lineShift = line - old.nodeFirstLines[tail]
+      starts.append(contentsOf: old.nodeStarts[tail...].lazy.map { $0 + shift })
+      firstLines.append(contentsOf: old.nodeFirstLines[tail...].lazy.map { $0 + lineShift })
+      byteCount = old.byteCount + shift
+    }
+    self.init(nodes: nodes, nodeStarts: starts, nodeFirstLines: firstLines, byteCount: byteCount, policy: old.layoutPolicy)
   }
 
   private func startsWithTitle(_ node: FormNode) -> Bool {

@@ -47,6 +47,14 @@ public struct SyntaxTree: Sendable {
     byteCount = offset
   }
 
+  init(nodes: [FormNode], nodeStarts: [Int], nodeFirstLines: [Int], byteCount: Int, policy: LayoutPolicy) {
+    self.nodes = nodes
+    self.nodeStarts = nodeStarts
+    self.nodeFirstLines = nodeFirstLines
+    self.byteCount = byteCount
+    layoutPolicy = policy
+  }
+
   static func parseNodes(
     _ buffer: UnsafeBufferPointer<UInt8>, range: Range<Int>, atDocumentStart: Bool, policy: LayoutPolicy
   ) -> (nodes: [FormNode], endsAnnexOnly: Bool) {
@@ -55,16 +63,10 @@ public struct SyntaxTree: Sendable {
     var nodes: [FormNode] = []
     nodes.reserveCapacity(pieces.count)
     for (index, piece) in pieces.enumerated() {
-      let base = piece.start
-      let lines = piece.lines.map {
-        SyntaxLine(
-          start: $0.start - base, contentStart: $0.contentStart - base, contentEnd: $0.contentEnd - base,
-          end: $0.end - base, kind: $0.kind, isFormBoundary: $0.isFormBoundary)
-      }
       let bytes = Array(UnsafeBufferPointer(rebasing: buffer[piece.start..<piece.end]))
       nodes.append(
         FormNode(
-          bytes: bytes, bomLength: index == 0 ? bomLength : 0, isForm: piece.isForm, layout: piece.layout, lines: lines))
+          bytes: bytes, bomLength: index == 0 ? bomLength : 0, isForm: piece.isForm, layout: piece.layout, lines: piece.lines))
     }
     return (nodes, endsAnnexOnly)
   }

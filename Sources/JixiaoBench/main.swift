@@ -5,6 +5,7 @@
 //   jixiao-bench measure SIZE [--json] [--runs N] [--edits N] [--seed N]
 //   jixiao-bench parse-100 [--json]          (= measure 100 --edits 0)
 //   jixiao-bench generate SIZE FILE [--seed N]
+//   jixiao-bench parse-file FILE [--runs N] [--edits N] [--seed N]   (the parser alone, for callgrind: ParseFile.swift)
 //   jixiao-bench verify-incremental [--edits N (on the seed, default 10000)] [--large-edits M (1 MB, default 200)]
 //                                  (each on the notation; on the TSV and Markdown seeds: N detected, N/5 pinned, M/7 on 1 MB)
 //
@@ -56,6 +57,7 @@ let usage = """
          jixiao-bench measure SIZE [--json] [--runs N] [--edits N] [--seed N]
          jixiao-bench parse-100 [--json]
          jixiao-bench generate SIZE FILE [--seed N]
+         jixiao-bench parse-file FILE [--runs N] [--edits N] [--seed N]
   SIZE is in MB (10^6 bytes) unless it ends in K, M or B.
   """
 
@@ -161,6 +163,9 @@ func runMain() throws {
     guard FileManager.default.createFile(atPath: options.positionals[1], contents: Data(text)) else {
       throw BenchError("cannot write \(options.positionals[1])")
     }
+  case "parse-file":
+    guard options.positionals.count == 1 else { throw BenchError("parse-file needs FILE\n\(usage)") }
+    print(try ParseFile.run(path: options.positionals[0], runs: options.runs ?? 1, edits: options.edits ?? 0, seed: options.seed))
   case "verify-incremental":
     let passed = try VerifyIncremental.run(edits: options.edits ?? 10_000, largeEdits: options.largeEdits ?? 200, seed: options.seed)
     if !passed { exit(1) }
