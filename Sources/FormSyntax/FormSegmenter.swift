@@ -53,11 +53,14 @@ struct FormSegmenter {
 
   /// Scans `bytes[range]`. `atDocumentStart` allows a BOM and a preamble.
   ///
+  /// `endsInCodeBlock` tells whether a fenced code block is still open at the range's end (Markdown documents):
+  /// it would go on into the text after the range.
+  ///
   /// `endsAnnexOnly` tells whether the last piece holds only an annex line and blank lines: a title line
   /// right after the range would then belong to it.
   static func split(
     _ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, atDocumentStart: Bool, policy: LayoutPolicy = .pinned(.notation)
-  ) -> (pieces: [Piece], bomLength: Int, endsAnnexOnly: Bool) {
+  ) -> (pieces: [Piece], bomLength: Int, endsAnnexOnly: Bool, endsInCodeBlock: Bool) {
     var bomLength = 0
     if atDocumentStart && range.count >= 3 && bytes[range.lowerBound] == 0xEF && bytes[range.lowerBound + 1] == 0xBB
       && bytes[range.lowerBound + 2] == 0xBF
@@ -66,6 +69,8 @@ struct FormSegmenter {
     }
     var pieces: [Piece] = []
     let markdown = policy.allowsMarkdown
+    let codeBlocks = policy.readsCodeBlocks
+    var fence: MarkdownScanner.Fence?
     var evidence = LayoutEvidence()
     var current = Piece(start: range.lowerBound, end: range.lowerBound, isForm: false)
     var annexOnly = false
@@ -79,7 +84,22 @@ struct FormSegmenter {
       var contentStart = lineStart
       let kind: LineKind
       var boundary = false
-      if contentEnd == lineStart {
+      var isCode = false
+      if codeBlocks {
+        if let open = fence {
+          isCode = true
+          if MarkdownScanner.closesFence(open, view, lineStart, contentEnd) { fence = nil }
+        } else if let opened = MarkdownScanner.openingFence(view, lineStart, contentEnd) {
+          isCode = true
+          fence = opened
+        }
+      }
+      if isCode {
+        // Fenced code in a Markdown document: shown, not read (no heading, no row, no evidence).
+        kind = contentEnd == lineStart ? .blank : .free
+        evidence.previousPipeRow = nil
+        if kind != .blank { annexOnly = false }
+      } else if contentEnd == lineStart {
         kind = .blank
         evidence.previousPipeRow = nil
       } else if view[lineStart] == LineScanner.tab {
@@ -92,6 +112,11 @@ struct FormSegmenter {
         // A pipe row never starts a form.
         kind = inCell ? .continuation : .free
         evidence.add(view, lineStart, contentEnd, tabs: tabs)
+        annexOnly = false
+      } else if codeBlocks && MarkdownScanner.isIndented(view, lineStart, contentEnd) {
+        // Indented code, or a paragraph's continuation: never a heading, and no evidence.
+        kind = inCell ? .continuation : .free
+        evidence.previousPipeRow = nil
         annexOnly = false
       } else {
         // The classifier sees a Markdown heading's text without its `#` marks.
@@ -127,12 +152,12 @@ struct FormSegmenter {
       current.lines.append(
         SyntaxLine(
           start: lineStart - base, contentStart: contentStart - base, contentEnd: contentEnd - base, end: end - base,
-          kind: kind, isFormBoundary: boundary))
+          kind: kind, isFormBoundary: boundary, isCode: isCode))
       lineStart = end
     }
     current.end = rangeEnd
     if !current.lines.isEmpty || pieces.isEmpty || bomLength > 0 { pieces.append(finished(current, &evidence, policy)) }
-    return (mergingTablelessForms(pieces), bomLength, annexOnly)
+    return (mergingTablelessForms(pieces), bomLength, annexOnly, fence != nil)
   }
 
   /// The piece with its layout and whether it holds a table, from the evidence of its lines; starts the next
@@ -159,7 +184,7 @@ struct FormSegmenter {
         piece.lines = piece.lines.map {
           SyntaxLine(
             start: $0.start + shift, contentStart: $0.contentStart + shift, contentEnd: $0.contentEnd + shift,
-            end: $0.end + shift, kind: $0.kind, isFormBoundary: false)
+            end: $0.end + shift, kind: $0.kind, isFormBoundary: false, isCode: $0.isCode)
         }
         if result.isEmpty {
           piece.isForm = false

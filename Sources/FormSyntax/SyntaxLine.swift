@@ -13,14 +13,20 @@ public struct SyntaxLine: Sendable, Equatable {
   public let kind: LineKind
   /// Whether the line is an annex line or a title line, which start forms.
   public let isFormBoundary: Bool
+  /// Whether the line belongs to a fenced code block of a Markdown document (fences included): text shown, not
+  /// read, so never a row or a heading.
+  let isCode: Bool
 
-  init(start: Int, contentStart: Int, contentEnd: Int, end: Int, kind: LineKind, isFormBoundary: Bool) {
+  init(
+    start: Int, contentStart: Int, contentEnd: Int, end: Int, kind: LineKind, isFormBoundary: Bool, isCode: Bool = false
+  ) {
     rawStart = UInt32(start)
     rawContentStart = UInt32(contentStart)
     rawContentEnd = UInt32(contentEnd)
     rawEnd = UInt32(end)
     self.kind = kind
     self.isFormBoundary = isFormBoundary
+    self.isCode = isCode
   }
 
   /// Offset of the first byte of the line.

@@ -34,7 +34,8 @@ extension SyntaxTree {
   /// the form before because a deleted annex line merges its lines into it, the form after because a
   /// deleted line break can join a form's first line to the text before it. Where the region ends in a form
   /// holding only an annex line and the next form starts with a title line, the two join, so the region
-  /// grows. New nodes whose bytes equal the old node's are replaced by the old node, keeping identity.
+  /// grows; where it ends inside an open code fence (Markdown documents), it runs to the end. New nodes whose bytes
+  /// equal the old node's are replaced by the old node, keeping identity.
   public func applying(_ edit: TextEdit) -> IncrementalParseResult {
     let lower = min(max(edit.range.lowerBound, 0), byteCount)
     let upper = min(max(edit.range.upperBound, lower), byteCount)
@@ -56,12 +57,18 @@ extension SyntaxTree {
       region.reserveCapacity(regionEnd - regionStart + edit.replacement.count)
       for index in first...last { region.append(contentsOf: nodes[index].bytes) }
       region.replaceSubrange((lower - regionStart)..<(upper - regionStart), with: edit.replacement)
-      let (parsed, endsAnnexOnly) = region.withUnsafeBufferPointer {
+      let (parsed, endsAnnexOnly, endsInCodeBlock) = region.withUnsafeBufferPointer {
         SyntaxTree.parseNodes($0, range: 0..<$0.count, atDocumentStart: first == 0, policy: layoutPolicy)
       }
       // The next untouched node starts with a title that would join an annex-only form: reparse more.
       if endsAnnexOnly && last + 1 < nodes.count && startsWithTitle(nodes[last + 1]) {
         last += 1
+        continue
+      }
+      // A fenced code block left open runs on into the nodes after the region (a Markdown document): reparse to
+      // the end, once, rather than node by node.
+      if endsInCodeBlock && last + 1 < nodes.count {
+        last = nodes.count - 1
         continue
       }
       // Keep old nodes that came out identical, matching from both ends of the region.

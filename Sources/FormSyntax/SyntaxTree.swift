@@ -57,8 +57,8 @@ public struct SyntaxTree: Sendable {
 
   static func parseNodes(
     _ buffer: UnsafeBufferPointer<UInt8>, range: Range<Int>, atDocumentStart: Bool, policy: LayoutPolicy
-  ) -> (nodes: [FormNode], endsAnnexOnly: Bool) {
-    let (pieces, bomLength, endsAnnexOnly) = FormSegmenter.split(
+  ) -> (nodes: [FormNode], endsAnnexOnly: Bool, endsInCodeBlock: Bool) {
+    let (pieces, bomLength, endsAnnexOnly, endsInCodeBlock) = FormSegmenter.split(
       buffer, range: range, atDocumentStart: atDocumentStart, policy: policy)
     var nodes: [FormNode] = []
     nodes.reserveCapacity(pieces.count)
@@ -68,7 +68,7 @@ public struct SyntaxTree: Sendable {
         FormNode(
           bytes: bytes, bomLength: index == 0 ? bomLength : 0, isForm: piece.isForm, layout: piece.layout, lines: piece.lines))
     }
-    return (nodes, endsAnnexOnly)
+    return (nodes, endsAnnexOnly, endsInCodeBlock)
   }
 
   /// The document's text, printed from the tree.

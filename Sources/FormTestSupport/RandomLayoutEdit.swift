@@ -21,6 +21,8 @@ public enum RandomLayoutEdit {
       return common + [
         "|", " | ", "\\|", "<br>", "<BR/>", "| --- | --- |\n", "|---|\n", "| 项目支出名称 | 2、法律援助经费 |\n",
         "# 2021年项目支出绩效目标表\n", "## 附件5-2\n", "| 成本指标 | a\\|b |", "   |", ":--:|",
+        // Code blocks, which a Markdown document shows without reading: fences open and close, indentation.
+        "```\n", "~~~\n", "````", "    ",
       ]
     }
   }

@@ -30,6 +30,17 @@ public enum LayoutPolicy: Sendable, Equatable, Hashable {
     return .automatic
   }
 
+  /// Whether the document is Markdown (a `.md` file, or Markdown pinned): then code blocks are read as GFM reads
+  /// them. Fenced code (```` ``` ```` or `~~~`) holds no form start, no table row and no layout evidence, and a line
+  /// indented by four columns starts no form. Elsewhere (a `.txt` or `.tsv` read by detection) a fence is text, so a
+  /// stray ```` ``` ```` in an export cannot hide the forms after it.
+  public var readsCodeBlocks: Bool {
+    switch self {
+    case .detect(let fallback): return fallback == .markdown
+    case .pinned(let layout): return layout == .markdown
+    }
+  }
+
   /// Whether Markdown lines (headings, pipe rows) may occur: then a heading's text is read without its `#`
   /// marks and a pipe-led line never starts a form.
   var allowsMarkdown: Bool {

@@ -21,6 +21,62 @@ enum MarkdownScanner {
     return index < end && bytes[index] == pipe ? index : nil
   }
 
+  /// A code fence: its character (`` ` `` or `~`) and how many of them open it.
+  struct Fence: Equatable {
+    var marker: UInt8
+    var length: Int
+  }
+
+  static let backtick: UInt8 = 0x60
+  static let tilde: UInt8 = 0x7E
+
+  /// The fence a line opens (GFM): up to three spaces, then three or more backticks or tildes; a backtick fence's
+  /// info string holds no backtick. Nil when the line opens none.
+  static func openingFence(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Fence? {
+    var index = start
+    while index < end && index - start < 3 && bytes[index] == space { index += 1 }
+    guard index < end, bytes[index] == backtick || bytes[index] == tilde else { return nil }
+    let marker = bytes[index]
+    let markerStart = index
+    while index < end && bytes[index] == marker { index += 1 }
+    guard index - markerStart >= 3 else { return nil }
+    if marker == backtick {
+      while index < end {
+        if bytes[index] == backtick { return nil }
+        index += 1
+      }
+    }
+    return Fence(marker: marker, length: index - markerStart)
+  }
+
+  /// Whether a line closes `fence` (GFM): up to three spaces, at least as many of the same character, then only
+  /// spaces and TABs.
+  static func closesFence(_ fence: Fence, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+    var index = start
+    while index < end && index - start < 3 && bytes[index] == space { index += 1 }
+    let markerStart = index
+    while index < end && bytes[index] == fence.marker { index += 1 }
+    guard index - markerStart >= fence.length else { return false }
+    while index < end && isPadding(bytes[index]) { index += 1 }
+    return index == end
+  }
+
+  /// Whether a line is indented by four columns or more (a TAB reaching the next multiple of four): indented code,
+  /// or the continuation of a paragraph, never a heading or a table row of its own.
+  static func isIndented(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+    var column = 0
+    var index = start
+    while index < end && column < 4 {
+      switch bytes[index] {
+      case space: column += 1
+      case LineScanner.tab: column += 4 - column % 4
+      default: return false
+      }
+      index += 1
+    }
+    return column >= 4
+  }
+
   /// The text of an ATX heading (`## 附件5-1 ##` → `附件5-1`), or nil when the line is no heading.
   static func headingText(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Range<Int>? {
     var index = start
@@ -70,8 +126,10 @@ enum MarkdownScanner {
   /// The cells of a pipe row whose leading `|` is at `pipeStart`; an escaped `\|` does not separate (`\\|` does: the
   /// backslash is escaped).
   ///
-  /// The trailing `|` is optional: text after the last pipe is a last cell unless it is only padding.
-  static func cells(_ bytes: UnsafeBufferPointer<UInt8>, pipeStart: Int, end: Int) -> [Cell] {
+  /// The trailing `|` is optional: text after the last pipe is a last cell unless it is only padding. A table's body
+  /// row that holds no cell at all (`|`, `|   `) gets one empty cell (`keepsEmptyRow`): GFM shows it as a row of
+  /// empty cells, and a row of the table view has at least one cell.
+  static func cells(_ bytes: UnsafeBufferPointer<UInt8>, pipeStart: Int, end: Int, keepsEmptyRow: Bool = false) -> [Cell] {
     var cells: [Cell] = []
     var cellStart = pipeStart + 1
     var index = cellStart
@@ -101,7 +159,7 @@ enum MarkdownScanner {
     // Text after the last pipe is a cell unless it is only padding.
     var tail = cellStart
     while tail < end && isPadding(bytes[tail]) { tail += 1 }
-    if tail < end { close(end) }
+    if tail < end || (keepsEmptyRow && cells.isEmpty) { close(end) }
     return cells
   }
 

@@ -72,7 +72,7 @@ enum RowLayoutReader {
   private static func reclassified(_ line: SyntaxLine, _ kind: LineKind, contentStart: Int? = nil) -> SyntaxLine {
     SyntaxLine(
       start: line.start, contentStart: contentStart ?? line.start, contentEnd: line.contentEnd, end: line.end, kind: kind,
-      isFormBoundary: line.isFormBoundary)
+      isFormBoundary: line.isFormBoundary, isCode: line.isCode)
   }
 
   /// The line holding offset `offset`, searching forward from `from`.
@@ -96,7 +96,7 @@ enum RowLayoutReader {
         index += 1
         continue
       }
-      if !line.isFormBoundary {
+      if !line.isFormBoundary && !line.isCode {
         let (cells, contentEnd) = TSVScanner.row(bytes, start: line.start, end: bytes.count)
         if cells.count > 1 {
           let last = Self.line(containing: max(contentEnd - 1, line.start), in: lines, from: index)
@@ -132,10 +132,10 @@ enum RowLayoutReader {
     var lines = input
     var assembler = Assembler(lines: [])
     var inTable = false
-    func pipeCells(_ index: Int) -> [MarkdownScanner.Cell]? {
+    func pipeCells(_ index: Int, inTable: Bool = false) -> [MarkdownScanner.Cell]? {
       let line = lines[index]
-      guard !line.isFormBoundary, let pipe = MarkdownScanner.pipeStart(bytes, line.start, line.contentEnd) else { return nil }
-      return MarkdownScanner.cells(bytes, pipeStart: pipe, end: line.contentEnd)
+      guard !line.isFormBoundary, !line.isCode, let pipe = MarkdownScanner.pipeStart(bytes, line.start, line.contentEnd) else { return nil }
+      return MarkdownScanner.cells(bytes, pipeStart: pipe, end: line.contentEnd, keepsEmptyRow: inTable)
     }
     func addRow(_ index: Int, _ cells: [MarkdownScanner.Cell]) {
       lines[index] = reclassified(lines[index], .row)
@@ -155,7 +155,7 @@ enum RowLayoutReader {
         index += 1
         continue
       }
-      if inTable, let cells = pipeCells(index) {
+      if inTable, let cells = pipeCells(index, inTable: true) {
         addRow(index, cells)
         index += 1
         continue
@@ -167,7 +167,7 @@ enum RowLayoutReader {
       // A pipe row directly followed by a delimiter row of as many cells opens a table.
       if let cells = pipeCells(index), index + 1 < lines.count {
         let next = lines[index + 1]
-        if !next.isFormBoundary, MarkdownScanner.isDelimiterRow(bytes, next.start, next.contentEnd),
+        if !next.isFormBoundary, !next.isCode, MarkdownScanner.isDelimiterRow(bytes, next.start, next.contentEnd),
           let delimiterPipe = MarkdownScanner.pipeStart(bytes, next.start, next.contentEnd),
           MarkdownScanner.cells(bytes, pipeStart: delimiterPipe, end: next.contentEnd).count == cells.count
         {
@@ -179,7 +179,7 @@ enum RowLayoutReader {
           continue
         }
       }
-      let heading = line.isFormBoundary ? nil : MarkdownScanner.headingText(bytes, line.start, line.contentEnd)
+      let heading = line.isFormBoundary || line.isCode ? nil : MarkdownScanner.headingText(bytes, line.start, line.contentEnd)
       lines[index] = reclassified(
         line, .free, contentStart: line.isFormBoundary ? line.contentStart : heading?.lowerBound)
       assembler.free(index)
