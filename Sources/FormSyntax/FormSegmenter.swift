@@ -86,9 +86,9 @@ struct FormSegmenter {
       var boundary = false
       var isCode = false
       if codeBlocks {
-        if let open = fence {
+        if let openFence = fence {
           isCode = true
-          if MarkdownScanner.closesFence(open, view, lineStart, contentEnd) { fence = nil }
+          if MarkdownScanner.closesFence(openFence, view, lineStart, contentEnd) { fence = nil }
         } else if let opened = MarkdownScanner.openingFence(view, lineStart, contentEnd) {
           isCode = true
           fence = opened
