@@ -1,6 +1,7 @@
 import FormLint
 import FormSyntax
 import Foundation
+import LSP
 
 #if canImport(Glibc)
   import Glibc
@@ -59,21 +60,14 @@ func percentile(_ samples: [Double], _ fraction: Double) -> Double {
 
 func median(_ samples: [Double]) -> Double { percentile(samples, 0.5) }
 
-/// An LSP range in UTF-16 units, as a server would publish it.
-struct LSPRange {
-  var startLine: Int
-  var startCharacter: Int
-  var endLine: Int
-  var endCharacter: Int
-}
-
-/// The findings converted to LSP UTF-16 ranges: the last step before a server encodes `publishDiagnostics`.
-func lspRanges(_ findings: [Diagnostic], in tree: SyntaxTree) -> [LSPRange] {
-  findings.map { finding in
-    let start = tree.position(of: finding.range.lowerBound, in: .utf16)
-    let end = tree.position(of: finding.range.upperBound, in: .utf16)
-    return LSPRange(startLine: start.line, startCharacter: start.column, endLine: end.line, endCharacter: end.column)
+/// The findings converted to LSP UTF-16 ranges (the protocol's own types): the last step before a server encodes
+/// `publishDiagnostics`.
+func lspRanges(_ findings: [FormLint.Diagnostic], in tree: SyntaxTree) -> [LSPRange] {
+  func position(_ offset: Int) -> Position {
+    let position = tree.position(of: offset, in: .utf16)
+    return Position(line: position.line, character: position.column)
   }
+  return findings.map { LSPRange(start: position($0.range.lowerBound), end: position($0.range.upperBound)) }
 }
 
 /// What the benchmark measured for one corpus size; the JSON output is an array of these.
@@ -139,7 +133,7 @@ struct SizeBenchmark {
     var checkTimes: [Double] = []
     var findingCount = 0
     for _ in 0..<runs {
-      var findings: [Diagnostic] = []
+      var findings: [FormLint.Diagnostic] = []
       checkTimes.append(
         timeMilliseconds {
           let tree = SyntaxTree(parsing: bytes)
@@ -200,7 +194,7 @@ struct SizeBenchmark {
     // The cost a non-incremental server pays per keystroke: the same work from scratch.
     let text = tree.printedBytes
     var fullTimes: [Double] = []
-    var fresh: [Diagnostic] = []
+    var fresh: [FormLint.Diagnostic] = []
     for _ in 0..<max(3, runs) {
       fullTimes.append(
         timeMilliseconds {
@@ -227,7 +221,7 @@ struct SizeBenchmark {
   }
 
   /// Inserts or deletes one character at a random place inside a random cell of a random form.
-  static func randomCellEdit(in tree: SyntaxTree, using random: inout BenchRandom) -> TextEdit {
+  static func randomCellEdit(in tree: SyntaxTree, using random: inout BenchRandom) -> FormSyntax.TextEdit {
     let insertable = ["0", "5", "%", "年", "万", "元", "法", "的", "，", "\u{3000}"]
     while true {
       let nodeIndex = random.below(tree.nodes.count)
