@@ -362,7 +362,14 @@ public enum CategoryRole: String, Sendable, CaseIterable {
   ]
 
   /// The role of a canonical category name (or of any label, after `Profile.canonicalLabel`).
+  /// Remembered per label (`Memo`): every rule asks for the role of every indicator row.
   public static func of(_ category: String) -> CategoryRole? {
+    memo.value(for: category) { role(ofLabel: category) }
+  }
+
+  private static let memo = Memo<CategoryRole?>()
+
+  private static func role(ofLabel category: String) -> CategoryRole? {
     let key = Profile.canonicalLabel(category)
     if let exact = exactRoles[key] { return exact }
     return names.first { entry in entry.value.suffixes.contains { key.hasSuffix($0) } }?.key

@@ -68,3 +68,46 @@ indirect enum JSON {
     output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
   }
 }
+
+/// Compact JSON written member by member into bytes, with the commas `JSON`'s compact form puts between members and
+/// elements (the same bytes as building `JSON` values and writing them, without the values).
+struct CompactJSON {
+  var output: [UInt8]
+  /// Per open object or array: whether a member or element was written in it.
+  private var hasContent: [Bool] = []
+
+  init(output: [UInt8] = []) { self.output = output }
+
+  mutating func open(_ bracket: Unicode.Scalar) {
+    output.append(UInt8(ascii: bracket))
+    hasContent.append(false)
+  }
+
+  mutating func close(_ bracket: Unicode.Scalar) {
+    output.append(UInt8(ascii: bracket))
+    hasContent.removeLast()
+  }
+
+  /// Before an array element.
+  mutating func element() {
+    if hasContent[hasContent.count - 1] { output.append(UInt8(ascii: ",")) }
+    hasContent[hasContent.count - 1] = true
+  }
+
+  /// A member's key and colon; the value follows.
+  mutating func key(_ name: String) {
+    element()
+    JSONValue.writeString(name, into: &output)
+    output.append(UInt8(ascii: ":"))
+  }
+
+  mutating func member(_ name: String, string value: String) {
+    key(name)
+    JSONValue.writeString(value, into: &output)
+  }
+
+  mutating func member(_ name: String, int value: Int) {
+    key(name)
+    output.append(contentsOf: String(value).utf8)
+  }
+}

@@ -38,7 +38,7 @@ final class StreamedReport {
     func part(of file: CheckedFile) -> Part {
       var bytes: [UInt8] = []
       switch format {
-      case .json: Reporters.fileJSON(file, language: language).write(into: &bytes, pretty: false)
+      case .json: bytes = Reporters.fileJSON(file, language: language)
       case .sarif:
         for (index, result) in SarifReporter(language: language).results(file).enumerated() {
           if index > 0 { bytes.append(UInt8(ascii: ",")) }

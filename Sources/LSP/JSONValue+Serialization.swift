@@ -39,22 +39,31 @@ extension JSONValue {
 
   private static let hexDigits = Array("0123456789abcdef".utf8)
 
-  /// Appends `string` as a JSON string literal (quotes and escapes included).
+  /// Appends `string` as a JSON string literal (quotes and escapes included). Runs of bytes that need no escape
+  /// (all but `"`, `\` and control characters) are copied at once.
   public static func writeString(_ string: String, into output: inout [UInt8]) {
     output.append(UInt8(ascii: "\""))
-    for byte in string.utf8 {
-      switch byte {
-      case UInt8(ascii: "\""): output.append(contentsOf: #"\""#.utf8)
-      case UInt8(ascii: "\\"): output.append(contentsOf: #"\\"#.utf8)
-      case 0x0A: output.append(contentsOf: #"\n"#.utf8)
-      case 0x0D: output.append(contentsOf: #"\r"#.utf8)
-      case 0x09: output.append(contentsOf: #"\t"#.utf8)
-      case 0..<0x20:
-        output.append(contentsOf: #"\u00"#.utf8)
-        output.append(hexDigits[Int(byte >> 4)])
-        output.append(hexDigits[Int(byte & 0xF)])
-      default: output.append(byte)
+    var string = string
+    string.withUTF8 { utf8 in
+      var start = 0
+      for index in 0..<utf8.count {
+        let byte = utf8[index]
+        guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+        if start < index { output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index])) }
+        start = index + 1
+        switch byte {
+        case UInt8(ascii: "\""): output.append(contentsOf: #"\""#.utf8)
+        case UInt8(ascii: "\\"): output.append(contentsOf: #"\\"#.utf8)
+        case 0x0A: output.append(contentsOf: #"\n"#.utf8)
+        case 0x0D: output.append(contentsOf: #"\r"#.utf8)
+        case 0x09: output.append(contentsOf: #"\t"#.utf8)
+        default:
+          output.append(contentsOf: #"\u00"#.utf8)
+          output.append(hexDigits[Int(byte >> 4)])
+          output.append(hexDigits[Int(byte & 0xF)])
+        }
       }
+      if start < utf8.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...])) }
     }
     output.append(UInt8(ascii: "\""))
   }

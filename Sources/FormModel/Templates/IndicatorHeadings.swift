@@ -1,3 +1,5 @@
+import Foundation
+
 /// The headings of indicator-table columns (research/templates.md §4), as data: each role and the headings
 /// that name it. Headings match after whitespace and parenthesised notes are removed.
 public enum IndicatorHeadings {
@@ -27,7 +29,17 @@ public enum IndicatorHeadings {
   public static let mergedLabelWords = ["绩效指标", "绩"]
 
   /// The role a heading names, if any.
+  ///
+  /// Every row of every table is tried as a heading row (twice per form), so the same few dozen headings are asked
+  /// about again and again; each answer took ≈ 22,000 instructions (normalizing, then comparing with every heading
+  /// of the table as `String`s) and is remembered (`memo`) after the first time.
   public static func role(of heading: String) -> IndicatorColumnRole? {
+    memo.value(for: heading) { computeRole(of: heading) }
+  }
+
+  private static let memo = Memo<IndicatorColumnRole?>()
+
+  private static func computeRole(of heading: String) -> IndicatorColumnRole? {
     let key = TemplateCatalog.normalizedLabel(heading).label
     guard !key.isEmpty else { return nil }
     for entry in table {
@@ -47,5 +59,30 @@ public enum IndicatorHeadings {
   public static func isMultiYear(_ heading: String) -> Bool {
     let text = TextClean.squeezed(heading)
     return multiYearWords.contains { text.contains($0) }
+  }
+}
+
+/// Answers of a pure function of a string, remembered: safe from several threads (the checking engine's workers),
+/// bounded (past `capacity` distinct strings, new answers are computed and not kept, so hostile input with a million
+/// different headings costs what it did without the memo, not memory).
+final class Memo<Value>: @unchecked Sendable {
+  private let lock = NSLock()
+  private var answers: [String: Value] = [:]
+  let capacity: Int
+
+  init(capacity: Int = 4096) { self.capacity = capacity }
+
+  func value(for key: String, compute: () -> Value) -> Value {
+    lock.lock()
+    if let known = answers[key] {
+      lock.unlock()
+      return known
+    }
+    lock.unlock()
+    let value = compute()
+    lock.lock()
+    if answers.count < capacity { answers[key] = value }
+    lock.unlock()
+    return value
   }
 }
