@@ -110,4 +110,35 @@ struct CompactJSON {
     key(name)
     output.append(contentsOf: String(value).utf8)
   }
+
+  mutating func member(_ name: String, bool value: Bool) {
+    key(name)
+    output.append(contentsOf: (value ? "true" : "false").utf8)
+  }
+
+  /// A member whose value is an object, its members written by `body`.
+  mutating func member(_ name: String, object body: (inout CompactJSON) -> Void) {
+    key(name)
+    object(body)
+  }
+
+  /// An object (as an element or after a key), its members written by `body`.
+  mutating func object(_ body: (inout CompactJSON) -> Void) {
+    open("{")
+    body(&self)
+    close("}")
+  }
+
+  /// A member whose value is an array of objects, one per item, each one's members written by `body`.
+  mutating func member<Items: Sequence>(
+    _ name: String, objects items: Items, _ body: (inout CompactJSON, Items.Element) -> Void
+  ) {
+    key(name)
+    open("[")
+    for item in items {
+      element()
+      object { body(&$0, item) }
+    }
+    close("]")
+  }
 }

@@ -29,22 +29,18 @@ enum Reporters {
   /// (no `JSON` values: rendering was 7 % of a check): lines and columns 1-based, columns in Unicode scalars.
   static func fileJSON(_ file: CheckedFile, language: Language) -> [UInt8] {
     var writer = CompactJSON()
-    writer.open("{")
-    writer.member("path", string: file.path)
-    writer.member("encoding", string: file.source.encoding.rawValue)
-    writer.key("diagnostics")
-    writer.open("[")
-    for diagnostic in file.diagnostics {
-      writer.element()
-      writeDiagnostic(diagnostic, in: file, language: language, into: &writer)
+    writer.object { writer in
+      writer.member("path", string: file.path)
+      writer.member("encoding", string: file.source.encoding.rawValue)
+      writer.member("diagnostics", objects: file.diagnostics) { writer, diagnostic in
+        writeDiagnostic(diagnostic, in: file, language: language, into: &writer)
+      }
     }
-    writer.close("]")
-    writer.close("}")
     return writer.output
   }
 
+  /// A diagnostic's members (inside its object).
   private static func writeDiagnostic(_ diagnostic: Diagnostic, in file: CheckedFile, language: Language, into writer: inout CompactJSON) {
-    writer.open("{")
     writer.member("code", string: diagnostic.code)
     writer.member("name", string: diagnostic.name)
     writer.member("severity", string: diagnostic.severity.rawValue)
@@ -53,60 +49,35 @@ enum Reporters {
       writer.key("location")
       location.write(into: &writer.output, pretty: false)
     }
-    writer.key("range")
     writeRange(diagnostic.range, in: file, into: &writer)
-    writer.key("related")
-    writer.open("[")
-    for related in diagnostic.related {
-      writer.element()
-      writer.open("{")
+    writer.member("related", objects: diagnostic.related) { writer, related in
       writer.member("message", string: related.message.text(language))
-      writer.key("range")
       writeRange(related.range, in: file, into: &writer)
-      writer.close("}")
     }
-    writer.close("]")
-    writer.key("fixes")
-    writer.open("[")
-    for fix in diagnostic.fixes {
-      writer.element()
-      writer.open("{")
+    writer.member("fixes", objects: diagnostic.fixes) { writer, fix in
       writer.member("title", string: fix.title.text(language))
-      writer.key("safe")
-      writer.output.append(contentsOf: (fix.isSafe ? "true" : "false").utf8)
-      writer.key("edits")
-      writer.open("[")
-      for edit in fix.edits {
-        writer.element()
-        writer.open("{")
-        writer.key("range")
+      writer.member("safe", bool: fix.isSafe)
+      writer.member("edits", objects: fix.edits) { writer, edit in
         writeRange(edit.range, in: file, into: &writer)
         writer.member("newText", string: edit.newText)
-        writer.close("}")
       }
-      writer.close("]")
-      writer.close("}")
     }
-    writer.close("]")
-    writer.close("}")
   }
 
-  /// `{"start":{"line":…,"column":…},"end":{…}}`.
+  /// The `range` member: `"range":{"start":{"line":…,"column":…},"end":{…}}`.
   private static func writeRange(_ range: Range<Int>, in file: CheckedFile, into writer: inout CompactJSON) {
     let start = file.location(of: range.lowerBound)
     let end = file.location(of: range.upperBound)
-    writer.open("{")
-    writer.key("start")
-    writer.open("{")
-    writer.member("line", int: start.line)
-    writer.member("column", int: start.column)
-    writer.close("}")
-    writer.key("end")
-    writer.open("{")
-    writer.member("line", int: end.line)
-    writer.member("column", int: end.column)
-    writer.close("}")
-    writer.close("}")
+    writer.member("range") { writer in
+      writer.member("start") { writer in
+        writer.member("line", int: start.line)
+        writer.member("column", int: start.column)
+      }
+      writer.member("end") { writer in
+        writer.member("line", int: end.line)
+        writer.member("column", int: end.column)
+      }
+    }
   }
 
   /// For a Word/Excel file: where the finding is as a user finds it (table/sheet, row, column, cell) and the
