@@ -81,6 +81,15 @@ import Testing
     #expect(resolved["title"] == fix["title"])
   }
 
+  /// The quick fix "ignore JX301 in this form" offered for a JX301 finding of the document at `uri`.
+  static func ignoreAction(_ client: TestClient, uri: DocumentURI, for budget: LSP.Diagnostic) throws -> JSONValue {
+    let params = CodeActionParams(
+      textDocument: TextDocumentIdentifier(uri: uri), range: budget.range,
+      context: CodeActionContext(diagnostics: [budget], only: [.quickFix]))
+    let result = try client.request(CodeActionParams.method, JSONValue(encoding: params)).get().arrayValue ?? []
+    return try #require(result.first { $0["title"]?.stringValue?.contains("忽略 JX301") == true })
+  }
+
   @Test func ignoreRuleCreatesOrEditsTheConfigurationFile() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-ignore-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -95,11 +104,7 @@ import Testing
       workspaceFolders: [WorkspaceFolder(uri: folder.absoluteString, name: "w")])
     let diagnostics = try client.open(uri, Seed.text)
     let budget = try #require(diagnostics.first { $0.code == "JX301" })
-    let params = CodeActionParams(
-      textDocument: TextDocumentIdentifier(uri: uri), range: budget.range,
-      context: CodeActionContext(diagnostics: [budget], only: [.quickFix]))
-    let result = try client.request(CodeActionParams.method, JSONValue(encoding: params)).get().arrayValue ?? []
-    let ignore = try #require(result.first { $0["title"]?.stringValue?.contains("忽略 JX301") == true })
+    let ignore = try Self.ignoreAction(client, uri: uri, for: budget)
     let changes = try #require(ignore["edit"]?["documentChanges"]?.arrayValue)
     #expect(changes.first?["kind"] == "create")
     let configURI = folder.appendingPathComponent(".jixiao.json").absoluteString
@@ -133,11 +138,7 @@ import Testing
     try client.initialize(workspaceFolders: [WorkspaceFolder(uri: folder.absoluteString, name: "w")])
     let diagnostics = try client.open(uri, Seed.text)
     let budget = try #require(diagnostics.first { $0.code == "JX301" })
-    let params = CodeActionParams(
-      textDocument: TextDocumentIdentifier(uri: uri), range: budget.range,
-      context: CodeActionContext(diagnostics: [budget], only: [.quickFix]))
-    let result = try client.request(CodeActionParams.method, JSONValue(encoding: params)).get().arrayValue ?? []
-    let ignore = try #require(result.first { $0["title"]?.stringValue?.contains("忽略 JX301") == true })
+    let ignore = try Self.ignoreAction(client, uri: uri, for: budget)
     let configURI = folder.appendingPathComponent(".jixiao.json").absoluteString
     let edit = try #require(ignore["edit"]?["changes"]?[configURI]?[0])
     #expect(edit["range"]?["start"] == ["line": 0, "character": 0])
@@ -160,11 +161,7 @@ import Testing
     let diagnostics = try client.open(uri, Seed.text)
     #expect(try client.open(other, Seed.text).contains { $0.code == "JX301" && $0.range.start.line == 9 })
     let budget = try #require(diagnostics.first { $0.code == "JX301" && $0.range.start.line == 9 })
-    let params = CodeActionParams(
-      textDocument: TextDocumentIdentifier(uri: uri), range: budget.range,
-      context: CodeActionContext(diagnostics: [budget], only: [.quickFix]))
-    let result = try client.request(CodeActionParams.method, JSONValue(encoding: params)).get().arrayValue ?? []
-    let ignore = try #require(result.first { $0["title"]?.stringValue?.contains("忽略 JX301") == true })
+    let ignore = try Self.ignoreAction(client, uri: uri, for: budget)
     let configURI = folder.appendingPathComponent(".jixiao.json").absoluteString
     let text = try #require(ignore["edit"]?["changes"]?[configURI]?[0]?["newText"]?.stringValue)
     try Data(text.utf8).write(to: folder.appendingPathComponent(".jixiao.json"))
