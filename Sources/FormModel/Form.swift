@@ -90,6 +90,9 @@ public struct IndicatorRow: Sendable, Equatable {
   public var isShare: Bool = false
   /// Which project of the table the row belongs to (`Form.projects`; 0 where the table holds one).
   public var project: Int = 0
+  /// The row's category role (`CategoryRole.role(of:)` of its final labels), decided once when the form is built:
+  /// every value and money rule asks it of every row.
+  public internal(set) var role: CategoryRole? = nil
 
   /// The value's unit as written in its own column, trimmed, or nil.
   public var unitText: String? { unit.map(\.trimmed).flatMap { $0.isEmpty ? nil : $0 } }

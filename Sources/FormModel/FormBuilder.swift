@@ -51,7 +51,11 @@ extension Form {
       lineFields: reader.lineFields,
       unit: options.unit ?? reader.unit ?? .wanYuan, unitStated: reader.unit != nil, profile: profile,
       profileDetected: options.profile == nil, header: reader.header, indicatorHeaderRow: reader.indicatorHeaderRow,
-      indicators: reader.indicators, reviewRows: reader.reviewRows, malformedRows: reader.malformedRows,
+      indicators: reader.indicators.map { row in
+        var row = row
+        row.role = CategoryRole.role(of: row)
+        return row
+      }, reviewRows: reader.reviewRows, malformedRows: reader.malformedRows,
       signature: reader.signature)
     // The first project's fields stand in the form's header, so that a table of one project reads as a form.
     header += reader.projects.first?.header ?? []

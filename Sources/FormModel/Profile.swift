@@ -362,14 +362,7 @@ public enum CategoryRole: String, Sendable, CaseIterable {
   ]
 
   /// The role of a canonical category name (or of any label, after `Profile.canonicalLabel`).
-  /// Remembered per label (`Memo`): every rule asks for the role of every indicator row.
   public static func of(_ category: String) -> CategoryRole? {
-    memo.value(for: category) { role(ofLabel: category) }
-  }
-
-  private static let memo = Memo<CategoryRole?>()
-
-  private static func role(ofLabel category: String) -> CategoryRole? {
     let key = Profile.canonicalLabel(category)
     if let exact = exactRoles[key] { return exact }
     return names.first { entry in entry.value.suffixes.contains { key.hasSuffix($0) } }?.key
@@ -379,8 +372,9 @@ public enum CategoryRole: String, Sendable, CaseIterable {
   static let exactRoles: [String: CategoryRole] = Dictionary(
     names.flatMap { entry in entry.value.exact.map { ($0, entry.key) } }, uniquingKeysWith: { first, _ in first })
 
-  /// The role of an indicator row: its 二级's, else its 一级's (a 一级 成本指标 or 满意度指标 of its own).
-  public static func of(_ row: IndicatorRow) -> CategoryRole? {
+  /// The role of an indicator row: its 二级's, else its 一级's (a 一级 成本指标 or 满意度指标 of its own). Built
+  /// forms hold it (`IndicatorRow.role`); this decides it from the labels.
+  static func role(of row: IndicatorRow) -> CategoryRole? {
     let level2 = row.level2.canonical ?? (row.level2.text.isEmpty ? nil : row.level2.text)
     let level1 = row.level1.canonical ?? (row.level1.text.isEmpty ? nil : row.level1.text)
     if let level2, let role = of(level2), role != .benefit || level1.flatMap(of) != .satisfaction { return role }

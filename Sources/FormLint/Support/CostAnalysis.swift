@@ -53,7 +53,7 @@ public struct CostAnalysis {
 
   /// Whether an indicator row is a cost row in any profile.
   static func isCostRow(_ row: IndicatorRow) -> Bool {
-    CategoryRole.of(row) == .cost
+    row.role == .cost
   }
 
   /// The itemised amounts of a cell: items and stated totals, not unit prices, caps or parts of a total.

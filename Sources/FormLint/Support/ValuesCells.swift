@@ -30,7 +30,7 @@ enum ValuesCells {
 
   /// Whether a row is a satisfaction indicator (服务对象满意度, 社会公众或服务对象满意度 or under 满意度指标).
   static func isSatisfactionRow(_ row: IndicatorRow) -> Bool {
-    CategoryRole.of(row) == .satisfaction
+    row.role == .satisfaction
   }
 
   /// Whether an indicator name ends in one of `suffixes`, ignoring a trailing note in brackets (`及时率（%）`).
