@@ -89,13 +89,13 @@ public struct CostAnalysis {
   public var allItems: [Item] { items.flatMap(\.items) }
 
   /// Sum of all items, in 元.
-  public var itemisedTotal: Decimal { items.flatMap(\.items).reduce(Decimal(0)) { $0 + $1.amount.value } }
+  public var itemisedTotal: ExactDecimal { items.flatMap(\.items).reduce(ExactDecimal(0)) { $0 + $1.amount.value } }
 
   /// Budget plus numeric 上级资金, in 元.
-  public var available: Decimal? { budget.map { $0.value + (superiorFunds?.value ?? 0) } }
+  public var available: ExactDecimal? { budget.map { $0.value + (superiorFunds?.value ?? 0) } }
 
   /// `yuan` written in the table unit (`20万元`).
-  func formatted(_ yuan: Decimal) -> String { tableUnit.format(yuan: yuan) }
+  func formatted(_ yuan: ExactDecimal) -> String { tableUnit.format(yuan: yuan) }
 
   /// What the itemised total is compared with, for messages: the budget, or the budget plus numeric 上级资金.
   var budgetLabel: LocalizedText? {
@@ -124,7 +124,7 @@ public struct CostAnalysis {
   /// The cost cells that itemise amounts, each with its row's total: related information of JX301/JX302.
   var itemLocations: [RelatedLocation] {
     items.map { entry in
-      let rowTotal = formatted(entry.items.reduce(Decimal(0)) { $0 + $1.amount.value })
+      let rowTotal = formatted(entry.items.reduce(ExactDecimal(0)) { $0 + $1.amount.value })
       return RelatedLocation(
         message: LocalizedText(zh: "成本指标所列金额：\(rowTotal)", en: "Cost row itemising \(rowTotal)"),
         range: entry.cell.trimmedRange)
@@ -134,7 +134,7 @@ public struct CostAnalysis {
   /// The first cost value (指标值) that is itself an amount above the budget.
   /// A cost row of a table with one value column per recipient whose shares, each an amount, add up to more than
   /// the budget (`20 | 25 | 25` against 资金总额 60): the readings and their sum.
-  var sharesAboveBudget: (readings: [IndicatorRow], total: Decimal)? {
+  var sharesAboveBudget: (readings: [IndicatorRow], total: ExactDecimal)? {
     guard let available else { return nil }
     var byRow: [Int: [IndicatorRow]] = [:]
     for row in costRows where row.isShare { byRow[row.rowIndex, default: []].append(row) }
@@ -144,7 +144,7 @@ public struct CostAnalysis {
         reading.value.flatMap { AmountScanner.parseCellAmount($0.text, tableUnit: tableUnit) }
       }
       guard amounts.allSatisfy({ if case .item? = $0?.role { true } else { false } }) else { continue }
-      let total = amounts.reduce(Decimal(0)) { $0 + ($1?.value ?? 0) }
+      let total = amounts.reduce(ExactDecimal(0)) { $0 + ($1?.value ?? 0) }
       if total > available { return (readings, total) }
     }
     return nil

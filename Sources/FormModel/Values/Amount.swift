@@ -15,7 +15,7 @@ public enum AmountRole: Sendable, Equatable, Hashable {
 /// An amount of money found in a text, exact in 元.
 public struct Amount: Sendable, Equatable {
   /// The amount in 元.
-  public var value: Decimal
+  public var value: ExactDecimal
   /// The unit as written (`14万` → `.wanYuan`), or the table unit for a bare number.
   public var unit: MoneyUnit
   /// False for a bare number that took the table unit.
@@ -26,7 +26,7 @@ public struct Amount: Sendable, Equatable {
   public var role: AmountRole
 
   /// Makes an amount; `value` is in 元.
-  public init(value: Decimal, unit: MoneyUnit, unitIsWritten: Bool = true, range: Range<Int>, role: AmountRole = .item)
+  public init(value: ExactDecimal, unit: MoneyUnit, unitIsWritten: Bool = true, range: Range<Int>, role: AmountRole = .item)
   {
     self.value = value
     self.unit = unit
@@ -36,13 +36,13 @@ public struct Amount: Sendable, Equatable {
   }
 
   /// The amount expressed in `unit` (`14万元` in `.yuan` is 140000).
-  public func amountIn(unit: MoneyUnit) -> Decimal { value / unit.factor }
+  public func amountIn(unit: MoneyUnit) -> ExactDecimal { value.shifted(by: -unit.decimalPlaces) }
 
   /// The amount written in `unit` without trailing zeros: `20万元`, `4.5万元`.
   public func formatted(in unit: MoneyUnit) -> String { unit.format(yuan: value) }
 
   /// The sum in 元 of the amounts whose role is `.item` (unit prices, caps and breakdown parts left out).
-  public static func itemTotal(_ amounts: [Amount]) -> Decimal {
-    amounts.reduce(Decimal(0)) { $1.role == .item ? $0 + $1.value : $0 }
+  public static func itemTotal(_ amounts: [Amount]) -> ExactDecimal {
+    amounts.reduce(ExactDecimal(0)) { $1.role == .item ? $0 + $1.value : $0 }
   }
 }

@@ -49,15 +49,15 @@ public enum AmountScanner {
 
   /// An amount of a stated total that a `其中` breakdown is being matched against.
   private struct Breakdown {
-    var total: Decimal
-    var parts: Decimal = 0
+    var total: ExactDecimal
+    var parts: ExactDecimal = 0
   }
 
   private static let breakdownWord = scalarWord("其中")
 
   static func scan(_ text: ScalarText) -> [Amount] {
     var amounts: [ScannedAmount] = []
-    var lastItemInSentence: Decimal?
+    var lastItemInSentence: ExactDecimal?
     var breakdown: Breakdown?
     // Items that a later `合计…` would sum up: `A 2万元、B 1万元，合计3万元` counts 3万元 once, not 6万元.
     var itemsBeforeTotal: [Int] = []
@@ -112,7 +112,7 @@ public enum AmountScanner {
       get { amount.role }
       set { amount.role = newValue }
     }
-    var value: Decimal { amount.value }
+    var value: ExactDecimal { amount.value }
   }
 
   private static let perUnitWordsBefore = scalarWords(["每", "单价", "人均", "均价"])
@@ -150,7 +150,7 @@ public enum AmountScanner {
 
   /// A number with its money unit, before its role is known (scalar indices).
   struct MoneyMatch {
-    var value: Decimal
+    var value: ExactDecimal
     var unit: MoneyUnit
     var unitIsWritten: Bool
     var start: Int
@@ -210,15 +210,15 @@ public enum AmountScanner {
 
   /// The money unit after a number written in digits: `元`, `千元`, `万`, `万元`, `萬元`, `亿`, `亿元`, also `千万元`
   /// and `20余万元`; `multiplier` is what stands between the number and the unit (1000 for `千万元`).
-  private static func arabicUnit(_ text: ScalarText, at index: Int) -> (unit: MoneyUnit, multiplier: Decimal, end: Int)?
+  private static func arabicUnit(_ text: ScalarText, at index: Int) -> (unit: MoneyUnit, multiplier: ExactDecimal, end: Int)?
   {
     var cursor = index
     if isApproximately(text[cursor]) { cursor += 1 }
-    var multiplier: Decimal = 1
+    var multiplier: ExactDecimal = 1
     if let small = ChineseNumeral.multiplier(text[cursor]), small < 10_000,
       let large = ChineseNumeral.multiplier(text[cursor + 1]), large >= 10_000
     {
-      multiplier = Decimal(small)
+      multiplier = ExactDecimal(small)
       cursor += 1
     }
     switch text[cursor] {

@@ -2,7 +2,7 @@ import Foundation
 
 /// A number written in digits, as scalar indices into a `ScalarText`.
 struct NumberToken {
-  var value: Decimal
+  var value: ExactDecimal
   var start: Int
   var end: Int
   /// How many digits the integer part has (grouping separators not counted): a year has four.
@@ -37,7 +37,7 @@ enum ArabicNumber {
   /// Reads the number starting at `index` (which must be a digit).
   static func read(_ text: ScalarText, at index: Int) -> NumberToken? {
     guard isDigit(text[index]) else { return nil }
-    var digits = DigitAccumulator()
+    var digits = DecimalDigits()
     var cursor = index
     var integerDigits = 0
     while true {
@@ -81,27 +81,5 @@ enum ArabicNumber {
   /// Whether exactly three digits start at `index`: only then is a preceding `,` a thousands separator.
   private static func isThousandsGroup(_ text: ScalarText, at index: Int) -> Bool {
     isDigit(text[index]) && isDigit(text[index + 1]) && isDigit(text[index + 2]) && !isDigit(text[index + 3])
-  }
-}
-
-/// Builds an exact Decimal from digits: an integer significand while it fits, Decimal arithmetic beyond.
-struct DigitAccumulator {
-  private var small: UInt64 = 0
-  private var large: Decimal?
-  private var count = 0
-
-  mutating func append(_ digit: Int) {
-    count += 1
-    if let value = large {
-      large = value * 10 + Decimal(digit)
-    } else if count <= 18 {
-      small = small * 10 + UInt64(digit)
-    } else {
-      large = Decimal(small) * 10 + Decimal(digit)
-    }
-  }
-
-  func value(fractionDigits: Int) -> Decimal {
-    Decimal(sign: .plus, exponent: -fractionDigits, significand: large ?? Decimal(small))
   }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// Chinese numerals, common (`一百二十`, `两万`, `二〇二一`) and financial (`壹拾肆`, `贰佰`).
 public enum ChineseNumeral {
   /// The value of `text` when the whole of it (trimmed) is one numeral: `一百二十万` = 1200000.
-  public static func value(of text: String) -> Decimal? {
+  public static func value(of text: String) -> ExactDecimal? {
     let scalars = ScalarText(text)
     let cell = scalars.trimmed
     guard let token = read(scalars, at: cell.lowerBound), token.end == cell.upperBound else { return nil }
@@ -12,11 +12,11 @@ public enum ChineseNumeral {
 
   /// A numeral found in a `ScalarText`.
   struct Token {
-    var value: Decimal
+    var value: ExactDecimal
     var start: Int
     var end: Int
     /// 10⁴ or 10⁸ when the numeral ends in 万 or 亿: that character then doubles as the unit (`一百万元` is 100 万元).
-    var trailingLargeUnit: Decimal?
+    var trailingLargeUnit: ExactDecimal?
     /// A lone `一`, which in prose is mostly an article (`一种`, `统一部署`) rather than a count.
     var isLoneOne: Bool
   }
@@ -68,8 +68,8 @@ public enum ChineseNumeral {
       if multiplier(text[end]) != nil { hasMultiplier = true }
       end += 1
     }
-    var hundredMillions: Decimal = 0
-    var tenThousands: Decimal = 0
+    var hundredMillions: ExactDecimal = 0
+    var tenThousands: ExactDecimal = 0
     var section = 0
     var pending = 0
     var previousWasNonZeroDigit = false
@@ -85,11 +85,11 @@ public enum ChineseNumeral {
       previousWasNonZeroDigit = false
       switch multiplier(scalar)! {
       case 100_000_000:
-        hundredMillions += (tenThousands + Decimal(section + pending)) * 100_000_000
+        hundredMillions += (tenThousands + ExactDecimal(section + pending)) * 100_000_000
         tenThousands = 0
         section = 0
       case 10_000:
-        tenThousands += Decimal(section + pending) * 10_000
+        tenThousands += ExactDecimal(section + pending) * 10_000
         section = 0
       case let small:
         section += (pending == 0 ? 1 : pending) * small
@@ -97,9 +97,9 @@ public enum ChineseNumeral {
       pending = 0
     }
     let last = text[end - 1]
-    let trailing: Decimal? = multiplier(last).flatMap { $0 >= 10_000 ? Decimal($0) : nil }
+    let trailing: ExactDecimal? = multiplier(last).flatMap { $0 >= 10_000 ? ExactDecimal($0) : nil }
     return Token(
-      value: hundredMillions + tenThousands + Decimal(section + pending), start: index, end: end,
+      value: hundredMillions + tenThousands + ExactDecimal(section + pending), start: index, end: end,
       trailingLargeUnit: trailing, isLoneOne: end - index == 1 && digit(first) == 1)
   }
 }

@@ -26,7 +26,7 @@ public enum Comparator: String, Sendable, Equatable, Hashable, CaseIterable {
   }
 
   /// Whether `value` satisfies the comparison against `bound` (`value ≥ bound` for `.greaterOrEqual`).
-  public func holds(_ value: Decimal, against bound: Decimal) -> Bool {
+  public func holds(_ value: ExactDecimal, against bound: ExactDecimal) -> Bool {
     switch self {
     case .greaterOrEqual: return value >= bound
     case .lessOrEqual: return value <= bound

@@ -3,7 +3,7 @@ import Foundation
 /// A number with a measure word (量词): `10场次以上`, `2次以上`, `300人`, `5个`, `1.2万人次`.
 public struct CountValue: Sendable, Equatable {
   /// The count, with any 万/千/百 before the measure word multiplied in (`1.2万人` is 12000).
-  public var number: Decimal
+  public var number: ExactDecimal
   /// The measure word as written: `场次`, `人`, `公里`, `km`.
   public var unit: String
   /// The comparator before or after (`不少于`, `以上`), or `>` implied by `余`/`多` (`200余人`).
@@ -12,7 +12,7 @@ public struct CountValue: Sendable, Equatable {
   public var range: Range<Int>
 
   /// Makes a count.
-  public init(number: Decimal, unit: String, comparator: Comparator? = nil, range: Range<Int>) {
+  public init(number: ExactDecimal, unit: String, comparator: Comparator? = nil, range: Range<Int>) {
     self.number = number
     self.unit = unit
     self.comparator = comparator
@@ -55,7 +55,7 @@ public struct CountValue: Sendable, Equatable {
       if unitEnd == nil, let scale = ChineseNumeral.multiplier(text[cursor]), scale < 100_000_000,
         let end = MeasureWords.match(text, at: cursor + 1)
       {
-        value *= Decimal(scale)
+        value *= ExactDecimal(scale)
         cursor += 1
         unitEnd = end
       }

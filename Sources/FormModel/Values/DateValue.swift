@@ -33,14 +33,14 @@ public enum TimeUnit: String, Sendable, Equatable, Hashable, CaseIterable {
 /// A length of time with its comparator: `5个工作日内` (≤ 5 working days), `不少于5个工作日` (≥).
 public struct TimeSpan: Sendable, Equatable, Hashable {
   /// How many units.
-  public var number: Decimal
+  public var number: ExactDecimal
   /// The unit counted.
   public var unit: TimeUnit
   /// `≤` for `内`/`以内`/`不超过`, `≥` for `不少于`/`以上`, nil when none is written.
   public var comparator: Comparator?
 
   /// Makes a duration.
-  public init(number: Decimal, unit: TimeUnit, comparator: Comparator? = nil) {
+  public init(number: ExactDecimal, unit: TimeUnit, comparator: Comparator? = nil) {
     self.number = number
     self.unit = unit
     self.comparator = comparator

@@ -15,7 +15,7 @@ public enum IndicatorValue: Sendable, Equatable {
   /// A date, period, deadline or duration: `2021.1-12`, `2021年12月底前`, `5个工作日内`, `180天`.
   case time(DateValue)
   /// A number without unit (`0`, `180`, also `≥90`): JX206; in a money cell it is an amount in the table unit.
-  case bareNumber(Decimal)
+  case bareNumber(ExactDecimal)
   /// Anything else: prose or a qualitative value (`满意`, `群众满意度90%以上`).
   case text
 

@@ -8,7 +8,7 @@ public enum MoneyUnit: String, Sendable, Equatable, Hashable, CaseIterable {
   case yiYuan = "亿元"
 
   /// How many 元 one of this unit is.
-  public var factor: Decimal {
+  public var factor: ExactDecimal {
     switch self {
     case .yuan: return 1
     case .qianYuan: return 1_000
@@ -32,7 +32,7 @@ public enum MoneyUnit: String, Sendable, Equatable, Hashable, CaseIterable {
   }
 
   /// The power of ten `factor` is.
-  private var decimalPlaces: Int {
+  public var decimalPlaces: Int {
     switch self {
     case .yuan: return 0
     case .qianYuan: return 3
@@ -42,10 +42,7 @@ public enum MoneyUnit: String, Sendable, Equatable, Hashable, CaseIterable {
   }
 
   /// `yuan` (a sum in 元) written in this unit without trailing zeros: `20万元`, `4.5万元`.
-  public func format(yuan: Decimal) -> String {
-    // Dividing by a power of ten only moves the exponent: exact, without Foundation's long division (which was an
-    // eighth of a whole check's instructions, money messages being built for every form).
-    let scaled = Decimal(sign: yuan.sign, exponent: yuan.exponent - decimalPlaces, significand: yuan.significand)
-    return DecimalText.plain(scaled) + symbol
+  public func format(yuan: ExactDecimal) -> String {
+    yuan.shifted(by: -decimalPlaces).description + symbol
   }
 }

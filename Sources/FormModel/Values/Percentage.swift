@@ -3,14 +3,14 @@ import Foundation
 /// A percentage with its comparator: `98%`, `≥90%`, `90%以上`, `不低于95％`, `百分之九十`.
 public struct Percentage: Sendable, Equatable {
   /// The number before the `%` (98 for `98%`).
-  public var value: Decimal
+  public var value: ExactDecimal
   /// The comparator written before or after the value, if any (`以上` is ≥, inclusive per 民法典 1259).
   public var comparator: Comparator?
   /// UTF-8 range of the whole expression, comparator words included.
   public var range: Range<Int>
 
   /// Makes a percentage; `value` is the number before the `%`.
-  public init(value: Decimal, comparator: Comparator? = nil, range: Range<Int>) {
+  public init(value: ExactDecimal, comparator: Comparator? = nil, range: Range<Int>) {
     self.value = value
     self.comparator = comparator
     self.range = range

@@ -4,7 +4,7 @@ import Foundation
 enum QuantityScanner {
   /// A number with its unit and comparator; `range` in scalar indices, covering the comparator words too.
   struct Match<Unit> {
-    var number: Decimal
+    var number: ExactDecimal
     var unit: Unit
     var comparator: Comparator?
     var range: Range<Int>
@@ -32,7 +32,7 @@ enum QuantityScanner {
   /// A match for the number in `number` and unit ending at `unitEnd`, widened by the comparators around it.
   /// `impliedComparator` applies when no word states one (`200余人` is more than 200).
   static func match<Unit>(
-    _ text: ScalarText, number: Decimal, start: Int, unit: Unit, unitEnd: Int, impliedComparator: Comparator? = nil
+    _ text: ScalarText, number: ExactDecimal, start: Int, unit: Unit, unitEnd: Int, impliedComparator: Comparator? = nil
   ) -> Match<Unit> {
     var range = start..<unitEnd
     var comparator: Comparator?
@@ -51,7 +51,7 @@ enum QuantityScanner {
   /// with `loneOne`, since in prose it is mostly an article); nil when no number starts there.
   static func number(
     _ text: ScalarText, at index: Int, chinese: Bool, loneOne: Bool = true
-  ) -> (value: Decimal, end: Int)? {
+  ) -> (value: ExactDecimal, end: Int)? {
     if ArabicNumber.startsNumber(text, at: index) {
       return ArabicNumber.read(text, at: index).map { ($0.value, $0.end) }
     }

@@ -1,4 +1,5 @@
 import FormLint
+import FormModel
 import Foundation
 
 /// HTML escaping for text and attribute values.
@@ -107,7 +108,7 @@ struct HTMLReport {
     }
     figure("chart-budget", text.budgetPerDepartment, into: &html) {
       let bars = departments.map { department -> SVGChart.Bar in
-        let total = (byDepartment[department] ?? []).compactMap(\.budget).reduce(Decimal(0), +)
+        let total = (byDepartment[department] ?? []).compactMap(\.budget).reduce(ExactDecimal(0), +)
         return .init(
           category: department ?? text.noDepartment,
           segments: [.init(value: WanYuan.number(total), style: "bar-budget", label: WanYuan.text(total))], total: WanYuan.text(total))

@@ -33,9 +33,9 @@ struct ReportModel {
     let line: Int
     let annex, title, department, project: String?
     /// The budget (年度本级预算金额) in 元, when it is an amount.
-    let budget: Decimal?
+    let budget: ExactDecimal?
     /// The sum of the itemised cost amounts, in 元.
-    let itemisedCost: Decimal
+    let itemisedCost: ExactDecimal
     let indicatorCount: Int
     let findings: [Finding]
 
@@ -183,8 +183,8 @@ struct ReportModel {
     return forms.map(\.department).filter { seen.insert($0).inserted }
   }
 
-  var totalBudget: Decimal { forms.compactMap(\.budget).reduce(0, +) }
-  var totalItemisedCost: Decimal { forms.map(\.itemisedCost).reduce(0, +) }
+  var totalBudget: ExactDecimal { forms.compactMap(\.budget).reduce(0, +) }
+  var totalItemisedCost: ExactDecimal { forms.map(\.itemisedCost).reduce(0, +) }
 
   /// Findings per rule code, most first (then by code).
   var findingsPerRule: [(code: String, name: String, count: Int)] {
@@ -204,10 +204,10 @@ struct ReportModel {
 
 /// Money in 万元 as the report and the CSV write it: `14`, `4.5`, `0.12` (no unit, no trailing zeros).
 enum WanYuan {
-  static func text(_ yuan: Decimal) -> String {
+  static func text(_ yuan: ExactDecimal) -> String {
     let text = MoneyUnit.wanYuan.format(yuan: yuan)
     return text.hasSuffix(MoneyUnit.wanYuan.symbol) ? String(text.dropLast(MoneyUnit.wanYuan.symbol.count)) : text
   }
 
-  static func number(_ yuan: Decimal) -> Double { NSDecimalNumber(decimal: yuan / MoneyUnit.wanYuan.factor).doubleValue }
+  static func number(_ yuan: ExactDecimal) -> Double { yuan.shifted(by: -4).doubleValue }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import FormModel
 
 /// A prefix with a character outside the BMP (4 UTF-8 bytes) and CJK text (3 bytes each): scanning a text behind it
 /// must give the same values with every range shifted by its UTF-8 length.
@@ -27,8 +28,8 @@ func shifted(_ range: Range<Int>, by offset: Int) -> Range<Int> {
   range.lowerBound + offset..<range.upperBound + offset
 }
 
-/// An exact Decimal from its decimal text (no Double in between).
-func dec(_ text: String) -> Decimal { Decimal(string: text)! }
+/// An exact decimal from its decimal text (no Double in between).
+func dec(_ text: String) -> ExactDecimal { ExactDecimal(text)! }
 
 /// Checks a scan of `text` alone and behind `offsetPrefix`: the same values, with ranges shifted by the prefix.
 /// `expected` builds the values for a text whose ranges start `offset` bytes later.

@@ -34,7 +34,7 @@ struct AmountUnitConflictRule: Rule {
     ])
 
   /// How many times smaller the written unit, and larger the written figure, must be for a conflict.
-  static let ratio: Decimal = 1000
+  static let ratio: ExactDecimal = 1000
 
   func check(form context: FormContext) -> [Diagnostic] {
     let analysis = context.costAnalysis
@@ -46,7 +46,7 @@ struct AmountUnitConflictRule: Rule {
       + [context.form.value(.superiorFunds)].compactMap { $0 }
     return cells.flatMap { cell in
       AmountScanner.amounts(in: cell.text, tableUnit: unit).compactMap { amount -> Diagnostic? in
-        guard amount.unitIsWritten, amount.role != .unitPrice, unit.factor / amount.unit.factor >= Self.ratio,
+        guard amount.unitIsWritten, amount.role != .unitPrice, unit.factor >= amount.unit.factor * Self.ratio,
           amount.amountIn(unit: amount.unit) >= budgetFigure * Self.ratio
         else { return nil }
         return finding(amount, in: cell, unit: unit, budget: budget)

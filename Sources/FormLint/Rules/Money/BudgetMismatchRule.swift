@@ -88,7 +88,7 @@ struct BudgetMismatchRule: Rule {
 
   /// Where there is one cost row and its 指标值 is a single amount or cap: set it to `≤` the budget (unsafe).
   /// The budget itself is never edited: the finance bureau sets it.
-  private func fix(_ analysis: CostAnalysis, available: Decimal, unit: MoneyUnit) -> [Fix] {
+  private func fix(_ analysis: CostAnalysis, available: ExactDecimal, unit: MoneyUnit) -> [Fix] {
     guard analysis.costRows.count == 1, let value = analysis.costRows[0].value,
       AmountScanner.amounts(in: value.text, tableUnit: unit).count == 1
     else { return [] }

@@ -51,7 +51,7 @@ struct FundingBreakdownMismatchRule: Rule {
       return nil
     }
     let totals: Set<HeaderField> = [.budget, .fundsTotal, .multiYearBudget]
-    var parts: [(entry: HeaderEntry, amount: Decimal, nested: Bool)] = []
+    var parts: [(entry: HeaderEntry, amount: ExactDecimal, nested: Bool)] = []
     for entry in form.header[(start + 1)...] {
       if let field = entry.field, totals.contains(field), entry.rowIndex != budget.rowIndex { break }
       guard entry.field == .fundingPart else {
@@ -60,7 +60,7 @@ struct FundingBreakdownMismatchRule: Rule {
       }
       if sideBySide && column(entry) != column(budget) { continue }
       let text = entry.value?.text ?? ""
-      let amount: Decimal
+      let amount: ExactDecimal
       if TextClean.trimmed(text).isEmpty {
         amount = 0
       } else if let parsed = AmountScanner.parseCellAmount(text, tableUnit: unit) {
@@ -72,10 +72,10 @@ struct FundingBreakdownMismatchRule: Rule {
       parts.append((entry, amount, !parts.isEmpty && isSubItem))
     }
     guard !parts.isEmpty else { return nil }
-    let tolerance = Decimal(string: "0.005")! * unit.factor
-    let all = parts.reduce(Decimal(0)) { $0 + $1.amount }
-    let top = parts.filter { !$0.nested }.reduce(Decimal(0)) { $0 + $1.amount }
-    func fits(_ sum: Decimal) -> Bool { abs(sum - total.value) <= tolerance }
+    let tolerance = ExactDecimal(significand: 5, exponent: -3) * unit.factor
+    let all = parts.reduce(ExactDecimal(0)) { $0 + $1.amount }
+    let top = parts.filter { !$0.nested }.reduce(ExactDecimal(0)) { $0 + $1.amount }
+    func fits(_ sum: ExactDecimal) -> Bool { abs(sum - total.value) <= tolerance }
     guard !fits(all), !fits(top) else { return nil }
     let shown = parts.filter { !$0.nested }
     let list = shown.map { "\(TemplateCatalog.normalizedLabel($0.entry.label.text).label) \(unit.format(yuan: $0.amount))" }

@@ -31,7 +31,7 @@ struct WeightsNot100Rule: Rule {
     guard let weightColumn = headings.firstIndex(where: { IndicatorHeadings.role(of: $0) == .weight }) else { return [] }
     let headingCell = node.cells(of: node.rows[headerRow]).dropFirst(weightColumn).first!
     var findings: [Diagnostic] = []
-    var total = Decimal(0)
+    var total = ExactDecimal(0)
     var seen = Set<Int>()
     for row in form.indicators where row.valueColumn == 0 && seen.insert(row.rowIndex).inserted {
       guard let cell = row.weight, !cell.isBlank else { continue }
@@ -57,15 +57,15 @@ struct WeightsNot100Rule: Rule {
   }
 
   /// A plain number (`20`, `7.5`, `10分`), or nil.
-  static func number(_ text: String) -> Decimal? {
+  static func number(_ text: String) -> ExactDecimal? {
     var digits = text
     if digits.hasSuffix("分") { digits.removeLast() }
     guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }) else { return nil }
-    return Decimal(string: digits)
+    return ExactDecimal(digits)
   }
 
   /// The total a heading states: the number after 权重/分值 (`绩效指标(权重分值90分,其中产出指标权重分值50分)` → 90).
-  static func statedTotal(_ heading: String) -> Decimal? {
+  static func statedTotal(_ heading: String) -> ExactDecimal? {
     let text = TextClean.squeezed(heading)
     guard let word = ["权重分值", "分值", "权重"].lazy.compactMap({ text.range(of: $0) }).first else { return nil }
     let digits = text[word.upperBound...].prefix { $0.isASCII && ($0.isNumber || $0 == ".") }

@@ -49,7 +49,7 @@ struct CostNotMoneyRule: Rule {
         zh: "成本指标“\(value.shortName)”的指标值“\(shown)”不是金额：应写明成本金额（如 ≤20万元）",
         en: "The 成本指标 value “\(shown)” of “\(value.shortName)” is not an amount of money: state the cost (e.g. ≤20万元)")
       guard !items.isEmpty else { return diagnostic(message, at: value.cell.trimmedRange) }
-      let total = items.reduce(Decimal(0)) { $0 + $1.amount.value }
+      let total = items.reduce(ExactDecimal(0)) { $0 + $1.amount.value }
       let cap = "≤" + unit.format(yuan: total)
       message = LocalizedText(
         zh: "成本指标“\(value.shortName)”的指标值“\(shown)”不是金额：该行所列金额合计 \(unit.format(yuan: total))，可写为 \(cap)",

@@ -23,7 +23,7 @@ struct SatisfactionBelowFloorRule: Rule {
     ], isOptIn: true)
 
   func check(form context: FormContext) -> [Diagnostic] {
-    let floor = Decimal(context.settings.satisfactionFloor)
+    let floor = ExactDecimal(context.settings.satisfactionFloor)
     return ValuesCells.filledValues(context.form, where: ValuesCells.isSatisfactionRow).compactMap { value in
       let percentages: [Percentage]
       if case .percentage(let percentage) = value.kind { percentages = [percentage] } else {
