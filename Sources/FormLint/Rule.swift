@@ -99,12 +99,24 @@ public struct FormContext: Sendable {
 
   /// Every cell as the hygiene rules scan it (shared by the 5xx rules).
   var hygieneCells: [HygieneCell] { shared.hygieneCells(of: form) }
+
+  /// The dates, periods and deadlines in a cell (shared by the 4xx rules, which read the same cells).
+  func dates(in cell: CellText) -> [DateValue] { shared.dates(in: cell) }
 }
 
 /// Memoised derivations of one form. A form is checked by one thread, so no locking is needed.
 final class SharedDerivations: @unchecked Sendable {
   private var cost: CostAnalysis?
   private var cells: [HygieneCell]?
+  private var dates: [Range<Int>: (text: String, values: [DateValue])] = [:]
+
+  func dates(in cell: CellText) -> [DateValue] {
+    guard DatesCells.hasDigit(cell.text) else { return [] }
+    if let found = dates[cell.range], found.text == cell.text { return found.values }
+    let computed = DatesCells.dates(in: cell.text)
+    dates[cell.range] = (cell.text, computed)
+    return computed
+  }
 
   func hygieneCells(of form: Form) -> [HygieneCell] {
     if let cells { return cells }

@@ -2,8 +2,36 @@ import FormModel
 
 /// A cell the dates rules read, with how messages name it.
 struct DatedCell {
+  /// What the cell is, for its place in messages (named when a finding needs it, not for every cell).
+  enum Role {
+    case header(HeaderField, label: String)
+    case annualGoal
+    case indicatorName(CellText?)
+    case indicatorValue(CellText?)
+    case indicatorStandard(CellText?)
+  }
+
   let cell: CellText
-  let place: LocalizedText
+  let role: Role
+
+  /// How messages name the cell.
+  var place: LocalizedText {
+    switch role {
+    case .header(let field, let label): return LocalizedText(zh: label, en: field.englishName)
+    case .annualGoal: return LocalizedText(zh: "本年度绩效目标", en: "the goal for the year")
+    case .indicatorName(let name):
+      let name = Self.shortName(name)
+      return LocalizedText(zh: "三级指标“\(name)”", en: "the indicator name “\(name)”")
+    case .indicatorValue(let name):
+      let name = Self.shortName(name)
+      return LocalizedText(zh: "指标“\(name)”的指标值", en: "the value of “\(name)”")
+    case .indicatorStandard(let name):
+      let name = Self.shortName(name)
+      return LocalizedText(zh: "指标“\(name)”的绩效标准", en: "the standard of “\(name)”")
+    }
+  }
+
+  private static func shortName(_ name: CellText?) -> String { ValuesCells.short(name?.trimmed ?? "") }
 
   /// The UTF-8 text of `range` (relative to the cell's text).
   func text(_ range: Range<Int>) -> String {
@@ -22,34 +50,56 @@ enum DatesCells {
   static func yearCells(_ form: Form) -> [DatedCell] {
     // The annual goal, or the only goal (总体目标); never the 中期 goal, whose years span the period.
     let annual = HeaderField.annualGoal.satisfiedBy.lazy.compactMap { form.value($0) }.first
-    let goal = annual.map {
-      DatedCell(cell: $0, place: LocalizedText(zh: "本年度绩效目标", en: "the goal for the year"))
-    }
+    let goal = annual.map { DatedCell(cell: $0, role: .annualGoal) }
     // Of a table with 中期 and 年度 value columns, only the annual readings (RULES.md "Templates").
     return [goal].compactMap { $0 } + indicatorCells(form, annualOnly: true)
   }
 
   /// The indicator rows' 三级, 指标值 and 绩效标准 cells (of the annual value columns only, if asked).
   static func indicatorCells(_ form: Form, annualOnly: Bool = false) -> [DatedCell] {
-    form.indicators.filter { !annualOnly || $0.isAnnual }.flatMap { row -> [DatedCell] in
-      let name = ValuesCells.short(row.name?.trimmed ?? "")
-      let places: [(CellText?, LocalizedText)] = [
-        (row.name, LocalizedText(zh: "三级指标“\(name)”", en: "the indicator name “\(name)”")),
-        (row.value, LocalizedText(zh: "指标“\(name)”的指标值", en: "the value of “\(name)”")),
-        (row.standard, LocalizedText(zh: "指标“\(name)”的绩效标准", en: "the standard of “\(name)”")),
-      ]
-      return places.compactMap { cell, place in cell.map { DatedCell(cell: $0, place: place) } }
+    var cells: [DatedCell] = []
+    cells.reserveCapacity(form.indicators.count * 3)
+    for row in form.indicators where !annualOnly || row.isAnnual {
+      if let name = row.name { cells.append(DatedCell(cell: name, role: .indicatorName(row.name))) }
+      if let value = row.value { cells.append(DatedCell(cell: value, role: .indicatorValue(row.name))) }
+      if let standard = row.standard { cells.append(DatedCell(cell: standard, role: .indicatorStandard(row.name))) }
     }
+    return cells
   }
 
   /// The header's dated fields (实施期, both goals) and the indicator cells (JX402's scope).
   static func dateCells(_ form: Form) -> [DatedCell] {
     let fields: [HeaderField] = [.implementationPeriod, .periodGoal, .annualGoal]
     let header = fields.compactMap { field in
-      form.value(field).map {
-        DatedCell(cell: $0, place: LocalizedText(zh: form.template.label(for: field), en: field.englishName))
-      }
+      form.value(field).map { DatedCell(cell: $0, role: .header(field, label: form.template.label(for: field))) }
     }
     return header + indicatorCells(form)
+  }
+
+  /// Whether `text` holds an ASCII or full-width digit. Every date, period and deadline `DateValue.scan` finds,
+  /// and every `YearMention`, starts with one; only durations (`十五天`) do without.
+  static func hasDigit(_ text: String) -> Bool {
+    TextClean.withBytes(text) { bytes in
+      var index = 0
+      while index < bytes.count {
+        let byte = bytes[index]
+        if byte >= 0x30 && byte <= 0x39 { return true }
+        // U+FF10…U+FF19 (full-width digits) are EF BC 90…99.
+        if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBC, bytes[index + 2] >= 0x90, bytes[index + 2] <= 0x99 {
+          return true
+        }
+        index += 1
+      }
+      return false
+    }
+  }
+
+  /// The dates, periods and deadlines in `text` (durations left out: the dates rules never read them).
+  static func dates(in text: String) -> [DateValue] {
+    guard hasDigit(text) else { return [] }
+    return DateValue.scan(in: text).filter {
+      if case .duration = $0.kind { return false }
+      return true
+    }
   }
 }

@@ -25,16 +25,17 @@ struct InvalidDateRule: Rule {
 
   func check(form context: FormContext) -> [Diagnostic] {
     DatesCells.dateCells(context.form).flatMap { dated -> [Diagnostic] in
-      DateValue.scan(in: dated.cell.text).compactMap { value in
+      context.dates(in: dated.cell).compactMap { value in
         guard !value.problems.isEmpty else { return nil }
         let after = dated.text(value.range.upperBound..<dated.cell.text.utf8.count).unicodeScalars.first
         if let after, Self.moneyUnits.contains(after) { return nil }
         let written = dated.text(value.range)
+        let place = dated.place
         let reasons = value.problems.map(Self.reason)
         return diagnostic(
           LocalizedText(
-            zh: "\(dated.place.zh)中的“\(written)”不是有效的日期：\(reasons.map(\.zh).joined(separator: "；"))",
-            en: "“\(written)” in \(dated.place.en) is not a valid date: \(reasons.map(\.en).joined(separator: "; "))"),
+            zh: "\(place.zh)中的“\(written)”不是有效的日期：\(reasons.map(\.zh).joined(separator: "；"))",
+            en: "“\(written)” in \(place.en) is not a valid date: \(reasons.map(\.en).joined(separator: "; "))"),
           at: dated.nodeRange(value.range))
       }
     }

@@ -24,17 +24,16 @@ struct PeriodOutsideYearRule: Rule {
 
   func check(form context: FormContext) -> [Diagnostic] {
     guard let formYear = context.form.year, let (cell, label) = context.form.period else { return [] }
-    let dated = DatedCell(cell: cell, place: LocalizedText(zh: label, en: "implementation period"))
     // Impossible dates are JX402's; durations (`3年`) say nothing about which years.
-    let spans = DateValue.scan(in: cell.text).filter { $0.isValid && $0.yearSpan != nil }
+    let spans = context.dates(in: cell).filter { $0.isValid && $0.yearSpan != nil }
     guard let first = spans.first, !spans.contains(where: { $0.includes(year: formYear) }) else { return [] }
-    let written = dated.text(first.range)
+    let written = String(decoding: Array(cell.text.utf8)[first.range], as: UTF8.self)
     return [
       diagnostic(
         LocalizedText(
           zh: "\(label) \(written) 不包含表格年度 \(formYear)年",
           en: "The implementation period \(written) does not include the form's year \(formYear)"),
-        at: dated.nodeRange(first.range))
+        at: cell.nodeRange(first.range))
     ]
   }
 }

@@ -35,8 +35,9 @@ struct WrongYearRule: Rule {
   func check(form context: FormContext) -> [Diagnostic] {
     guard let formYear = context.form.year else { return [] }
     return DatesCells.yearCells(context.form).flatMap { dated -> [Diagnostic] in
+      guard DatesCells.hasDigit(dated.cell.text) else { return [] }
       // A period that spans the form year (`2021.7-2022.6`) names other years rightly.
-      let spanning = DateValue.scan(in: dated.cell.text).filter {
+      let spanning = context.dates(in: dated.cell).filter {
         if case .period = $0.kind { return $0.includes(year: formYear) }
         return false
       }.map(\.range)
@@ -45,14 +46,15 @@ struct WrongYearRule: Rule {
           !spanning.contains(where: { $0.contains(mention.range.lowerBound) })
         else { return nil }
         let written = dated.text(mention.range)
+        let place = dated.place
         let digits = mention.range.lowerBound..<(mention.range.lowerBound + 4)
         let fix = Fix(
           title: LocalizedText(zh: "把 \(mention.year) 改为 \(formYear)", en: "Replace \(mention.year) with \(formYear)"),
           isSafe: false, isPreferred: true, edits: [FixEdit(range: dated.nodeRange(digits), newText: "\(formYear)")])
         return diagnostic(
           LocalizedText(
-            zh: "\(dated.place.zh)中的 \(written) 不是表格年度 \(formYear)年",
-            en: "The year \(written) in \(dated.place.en) is not the form's year \(formYear)"),
+            zh: "\(place.zh)中的 \(written) 不是表格年度 \(formYear)年",
+            en: "The year \(written) in \(place.en) is not the form's year \(formYear)"),
           at: dated.nodeRange(mention.range), fixes: [fix])
       }
     }
