@@ -141,8 +141,13 @@ final class Document {
     return conversions.locate(overlapping: range, uri: uri)
   }
 
-  /// Memory held by the conversion cache (serialized diagnostics and converted findings), in bytes.
-  var conversionCacheBytes: Int { conversions.retainedBytes }
+  /// What the document's tree and caches hold, measured from their sizes (`jixiao/memoryUsage`).
+  var footprint: DocumentFootprint {
+    DocumentFootprint(
+      uri: uri, textBytes: tree.byteCount, formNodes: tree.nodes.count, treeBytes: MemoryFootprint.treeBytes(tree),
+      findings: MemoryFootprint.findings(lintedPerNode), absoluteFindings: MemoryFootprint.findings([flattenedFindings]),
+      conversions: conversions.footprint)
+  }
 
   private func conversionOptions(_ session: Session) -> ConversionOptions {
     ConversionOptions(

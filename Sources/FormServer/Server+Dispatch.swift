@@ -39,6 +39,7 @@ extension Server {
     case CompletionParams.method: return try answer(request, CompletionParams.self, completion)
     case InlayHintParams.method: return try answer(request, InlayHintParams.self, inlayHints)
     case SemanticTokensParams.method: return try answer(request, SemanticTokensParams.self, semanticTokens)
+    case MemoryUsageRequest.method: return try answer(request, MemoryUsageRequest.self, memoryUsage)
     default:
       throw ResponseError.methodNotFound(request.method)
     }
