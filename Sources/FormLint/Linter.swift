@@ -7,7 +7,8 @@ import Sequences
 /// when a caller asks for absolute ones; document-level findings are recomputed only when a form's
 /// summary changed.
 ///
-/// Not thread-safe: one linter per document or per worker.
+/// Not thread-safe: one linter per document or per worker. (A run may check its forms on several threads itself:
+/// `checksFormsInParallel`.)
 public final class Linter {
   /// The configuration in force.
   public let configuration: LintConfiguration
@@ -45,7 +46,7 @@ public final class Linter {
   /// (the report) and would otherwise read every form a second time. Off by default: the server does not need them.
   public var retainsForms = false
 
-  private struct CachedForm {
+  struct CachedForm: Sendable {
     let node: FormNode  // Held so that the identifier is not reused while cached.
     let findings: [Diagnostic]
     let summary: FormSummary
@@ -58,6 +59,15 @@ public final class Linter {
     /// Findings merged with the document findings they were last merged with (kept to reuse the array).
     var merged: (documentFindings: [Diagnostic], all: [Diagnostic])?
   }
+
+  /// Whether a run that has several forms to check (`parallelMinimum`) checks them on every core, a window of forms
+  /// at a time (`WindowedChecks`); the findings, the cache and `lastCheckedFormCount` are the same either way. On by
+  /// default; callers that already check several documents at once (one linter per worker) turn it off.
+  public var checksFormsInParallel = true
+  /// Fewer forms to check than this are checked on the calling thread (a keystroke re-checks one form).
+  static let parallelMinimum = 4
+  /// Forms checked at once when in parallel (tests make it small to run many windows over a short document).
+  var formsPerWindow = WindowedChecks.windowSize
 
   /// Creates a linter running the rules that `configuration` enables.
   public init(configuration: LintConfiguration = LintConfiguration(), rules: [any Rule.Type] = RuleRegistry.all) {
@@ -118,44 +128,63 @@ public final class Linter {
 
   /// `lintPerNode`, asking `shouldStop` before each form it checks and before the document rules: when it answers
   /// true (a cancelled request) the run stops and returns nil, and the linter's cache is left as it was before the
-  /// run, so the next run gives what a full one gives. The cost of stopping is at most one form's check.
+  /// run, so the next run gives what a full one gives. The cost of stopping is at most one form's check, or one
+  /// window's when the forms are checked in parallel (the question is asked before each window then).
   public func lintPerNode(_ tree: SyntaxTree, stopWhen shouldStop: () -> Bool) -> [[Diagnostic]]? {
     let nodes = tree.nodes
-    var entries: [CachedForm] = []
-    entries.reserveCapacity(nodes.count)
-    var summaryNodes: [Int] = []
-    summaryNodes.reserveCapacity(nodes.count)
-    // Nodes that are not the same object at the same index as last time: new, or moved by a form inserted or
-    // deleted before them (then found by identity).
+    // What the cache holds for each node: the same object at the same index as last time, or (new, or moved by a
+    // form inserted or deleted before it) found by identity; nil for a node never checked.
+    var cached: [CachedForm?] = []
+    cached.reserveCapacity(nodes.count)
     var replaced: [Int] = []
     var byIdentity: [ObjectIdentifier: CachedForm]?
-    lastCheckedFormCount = 0
-    var counted = 0
+    var pending = 0
     for (index, node) in nodes.enumerated() {
-      let underCap = counted < maximumFindings
       if index < lastNodes.count && lastNodes[index] === node {
-        entries.append(lastEntries[index])
+        cached.append(lastEntries[index])
       } else {
         replaced.append(index)
         if byIdentity == nil && nodes.count != lastNodes.count {
           byIdentity = Dictionary(zip(lastNodes.map(ObjectIdentifier.init), lastEntries), uniquingKeysWith: { first, _ in first })
         }
-        if let hit = byIdentity?[ObjectIdentifier(node)] {
-          entries.append(hit)
-        } else {
-          if shouldStop() { return nil }
-          entries.append(check(node, runningRules: underCap))
-          lastCheckedFormCount += 1
-        }
+        cached.append(byIdentity?[ObjectIdentifier(node)])
       }
-      if underCap && !entries[index].isComplete {
-        // Left unchecked under the cap earlier; the findings before it went down since.
-        if shouldStop() { return nil }
-        entries[index] = check(node, runningRules: true)
+      if cached[index].map({ !$0.isComplete }) ?? true { pending += 1 }
+    }
+    let checker = FormChecker(configuration: configuration, rules: rules, retainsForms: retainsForms)
+    var checks = WindowedChecks(
+      inParallel: checksFormsInParallel && pending >= Linter.parallelMinimum, windowSize: formsPerWindow)
+    var entries: [CachedForm] = []
+    entries.reserveCapacity(nodes.count)
+    var summaryNodes: [Int] = []
+    summaryNodes.reserveCapacity(nodes.count)
+    lastCheckedFormCount = 0
+    var counted = 0
+    for index in nodes.indices {
+      let underCap = counted < maximumFindings
+      var entry: CachedForm
+      if let hit = cached[index], hit.isComplete || !underCap {
+        // Checked before; or left unchecked under the cap earlier and still beyond it.
+        entry = hit
+      } else {
+        // New, or left unchecked under the cap earlier and under it now (the findings before it went down since).
+        if !checks.holds(index) {
+          if shouldStop() { return nil }
+          // Beyond the cap it stays beyond it: the forms after this one only need reading, never their rules run.
+          checks.run(from: index, runningRules: underCap, checker: checker, nodes: nodes) {
+            cached[$0].map { underCap && !$0.isComplete } ?? true
+          }
+        }
+        entry = checks.take(index)
+        // A form checked in a window that the findings before it filled: as if its rules had not run.
+        if !underCap && entry.isCheckable && entry.isComplete {
+          entry = CachedForm(node: entry.node, findings: [], summary: entry.summary, form: entry.form, isComplete: false)
+        }
         lastCheckedFormCount += 1
       }
-      counted += entries[index].findings.count
-      if entries[index].isCheckable { summaryNodes.append(index) }
+      counted += entry.findings.count
+      if entry.isCheckable { summaryNodes.append(index) }
+      entries.append(entry)
     }
     let summariesChanged: Bool
     if summaryNodes == lastSummaryNodes && summaryNodes.count == lastSummaries.count {
@@ -250,7 +279,7 @@ public final class Linter {
             rangeForms.append(Linter.summaryIndex(containing: range.lowerBound, bases: bases))
             return range
           }
-          found.append((summary, configured(finding, rule), rangeForms))
+          found.append((summary, FormChecker.configured(finding, rule, configuration), rangeForms))
         }
       }
       lastSummaries = summaries
@@ -297,40 +326,5 @@ public final class Linter {
   /// The last form starting at or before `offset`.
   static func summaryIndex(containing offset: Int, bases: [Int]) -> Int {
     bases.lastIndexNotAfter { $0 > offset }
-  }
-
-  private func check(_ node: FormNode, runningRules: Bool = true) -> CachedForm {
-    let form = form(of: node)
-    let summary = FormSummary(form: form)
-    let kept = retainsForms ? form : nil
-    guard Linter.isCheckable(node, form: form) else {
-      return CachedForm(node: node, findings: [], summary: summary, isCheckable: false, form: kept)
-    }
-    guard runningRules else { return CachedForm(node: node, findings: [], summary: summary, form: kept, isComplete: false) }
-    // A table of several projects is one form per project for the rules.
-    let contexts = form.projectForms.map { FormContext(form: $0, settings: configuration.settings) }
-    var findings: [Diagnostic] = []
-    for rule in rules where !configuration.isIgnored(type(of: rule).description.code, inForm: form.annex?.number) {
-      // One finding per occurrence: a table with one value column per recipient (or 中期 and 年度) reads a row
-      // several times, and a cell the readings share (the 二级, the name) must not be reported once per reading;
-      // nor a cell of a table of several projects once per project.
-      var seen = Set<Diagnostic>()
-      for context in contexts {
-        for finding in rule.check(form: context) where seen.insert(finding).inserted {
-          findings.append(configured(finding, rule).written(in: node))
-        }
-      }
-    }
-    findings.sort(by: Linter.documentOrder)
-    return CachedForm(node: node, findings: findings, summary: summary, form: kept)
-  }
-
-  /// A configured severity replaces the rule's own; otherwise the rule's choice stands (JX102 reports a
-  /// recommended category as a warning and a required one as an error).
-  private func configured(_ finding: Diagnostic, _ rule: any Rule) -> Diagnostic {
-    guard let configured = configuration.severities[finding.code] ?? nil else { return finding }
-    var copy = finding
-    copy.severity = configured
-    return copy
   }
 }

@@ -48,7 +48,7 @@ struct FileChecker {
     let outcomes = Slots<Outcome>(count: paths.count)
     let progress = ProgressLine(total: paths.count, verb: verb, console: console, delay: progressDelay)
     DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-      let outcome = check(paths[index])
+      let outcome = check(paths[index], formsInParallel: paths.count < FileChecker.cores)
       var forms = 0
       if case .checked(let file) = outcome { forms = file.formNodeIndices.count }
       outcomes.store(outcome, at: index)
@@ -113,7 +113,7 @@ struct FileChecker {
     DispatchQueue.concurrentPerform(iterations: paths.count) { index in
       let streamed: Streamed
       var forms = 0
-      switch check(paths[index]) {
+      switch check(paths[index], formsInParallel: paths.count < FileChecker.cores) {
       case .checked(let file):
         forms = file.formNodeIndices.count
         streamed = .rendered(FileChecker.tally(file), renderer.part(of: file))
@@ -154,7 +154,13 @@ struct FileChecker {
       hasErrors: file.diagnostics.contains { $0.severity == .error })
   }
 
-  private func check(_ path: String) -> Outcome {
+  /// Cores the workers share: with fewer files than cores, each file's forms are checked on several cores
+  /// (`Linter.checksFormsInParallel`); with as many files as cores or more, every core has a file and each file is
+  /// checked on its worker's thread (libdispatch would run the inner fan-out on one thread anyway).
+  static let cores = ProcessInfo.processInfo.activeProcessorCount
+
+  /// Reads and checks one file; its forms on several cores when `formsInParallel` (see `cores`).
+  private func check(_ path: String, formsInParallel: Bool) -> Outcome {
     let source: SourceFile
     var office: RenderedNotation?
     do {
@@ -180,6 +186,7 @@ struct FileChecker {
     let linter = Linter(configuration: configuration)
     linter.maximumFindings = maximumFindings
     linter.retainsForms = keepsForms
+    linter.checksFormsInParallel = formsInParallel
     let diagnostics = linter.lint(tree)
     return .checked(CheckedFile(
       source: source, tree: tree, diagnostics: diagnostics, configuration: configuration, office: office,

@@ -65,7 +65,9 @@ import Testing
     let tree = SyntaxTree(parsing: text)
     let checkable = tree.nodes.filter(Linter.isCheckable).count
     #expect(checkable >= 15)
+    // One form at a time (in parallel the question is asked per window: `ParallelLintTests`).
     let linter = Linter()
+    linter.checksFormsInParallel = false
     var asked = 0
     let stopped = linter.lintPerNode(tree, stopWhen: {
       asked += 1
