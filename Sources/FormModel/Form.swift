@@ -27,7 +27,7 @@ public struct CellText: Sendable, Equatable {
   /// The text without surrounding whitespace.
   public var trimmed: String { TextClean.trimmed(text) }
   /// Whether the cell holds only whitespace.
-  public var isBlank: Bool { trimmed.isEmpty }
+  public var isBlank: Bool { TextClean.isBlank(text) }
   /// Byte range of the trimmed text (relative to the node).
   public var trimmedRange: Range<Int> { nodeRange(TextClean.trimmedRange(text)) }
 }

@@ -80,7 +80,13 @@ private struct FormReader {
   var reviewRows: [Int] = []
   var malformedRows: [Int] = []
 
-  init(node: FormNode) { self.node = node }
+  /// Every row of the node, read once for `detectProfile` and `readTables`.
+  let rowScans: [RowScan]
+
+  init(node: FormNode) {
+    self.node = node
+    rowScans = node.rows.map { RowScan(node: node, row: $0) }
+  }
 
   mutating func readFreeLines() {
     for block in node.blocks {
@@ -236,17 +242,15 @@ private struct FormReader {
   func detectProfile() -> ProfileID {
     var sawSatisfactionLevel1 = false
     var columns: IndicatorColumns?
-    for row in node.rows {
-      let cells = node.cells(of: row)
-      let titles = cells.map { TextClean.squeezed(node.text(ofCell: $0)) }
-      if let found = IndicatorColumns(titles: titles) {
+    for scan in rowScans {
+      if let found = scan.columns {
         columns = found
         continue
       }
-      guard let columns, let shift = columns.shift(forWidth: cells.count) else { continue }
-      let index = cells.startIndex + columns.level1 + shift
-      guard cells.indices.contains(index) else { continue }
-      let label = Profile.canonicalLabel(node.text(ofCell: cells[index]))
+      guard let columns, let shift = columns.shift(forWidth: scan.cells.count) else { continue }
+      let index = columns.level1 + shift
+      guard scan.cells.indices.contains(index) else { continue }
+      let label = Profile.canonicalLabel(scan.cells[index].text)
       if Profile.mof2021.level1Names.first == label { return .mof2021 }
       if Profile.mof2015.level1Names.last == label { sawSatisfactionLevel1 = true }
     }
@@ -262,13 +266,11 @@ private struct FormReader {
     var level2s: [Int: CategoryLabel] = [:]
     var headerRows: [(rowIndex: Int, cells: [CellText])] = []
     defer { header = HeaderReader(rows: headerRows).entries() }
-    for (rowIndex, row) in node.rows.enumerated() {
-      let cells = node.cells(of: row).enumerated().map { offset, cell in
-        CellText(cellIndex: row.cells.lowerBound + offset, content: node.content(ofCell: cell))
-      }
-      if cells.contains(where: { TextClean.squeezed($0.text).hasSuffix("审核意见") }) {
+    for (rowIndex, scan) in rowScans.enumerated() {
+      let cells = scan.cells
+      if scan.isReview {
         section = .review
-      } else if section != .review, let found = IndicatorColumns(titles: cells.map { TextClean.squeezed($0.text) }) {
+      } else if section != .review, let found = scan.columns {
         section = .indicators
         indicatorHeaderRow = rowIndex
         columns = found
@@ -384,6 +386,24 @@ private struct FormReader {
   }
 }
 
+/// One row of a form node, read once: its cells' texts, whether it opens the review block, and the indicator columns it heads, if it is a heading row. `detectProfile` and
+/// `readTables` both walk the rows; each cell is decoded and squeezed, and each row tried as a heading row, once.
+struct RowScan {
+  let cells: [CellText]
+  let isReview: Bool
+  let columns: IndicatorColumns?
+
+  init(node: FormNode, row: SyntaxRow) {
+    let first = row.cells.lowerBound
+    cells = node.cells(of: row).enumerated().map { offset, cell in
+      CellText(cellIndex: first + offset, content: node.content(ofCell: cell))
+    }
+    let titles = cells.map { TextClean.squeezed($0.text) }
+    isReview = titles.contains { TextClean.hasReviewSuffix($0) }
+    columns = IndicatorColumns(titles: titles)
+  }
+}
+
 /// Where the indicator table's columns are, found by their headings (`IndicatorHeadings`), not by position.
 struct IndicatorColumns {
   /// One reading of a row: the columns of one value and the name and 二级 it belongs to.
@@ -415,8 +435,7 @@ struct IndicatorColumns {
     // Every row is tried as a heading row (twice per form): rule out the rows without a 一级 heading by a byte search
     // before normalizing every cell's label, which was a third of a whole check's instructions.
     guard titles.contains(where: { title in
-      let bytes = Array(title.utf8)
-      return IndicatorColumns.level1Words.contains { TextClean.firstIndex(of: $0, in: bytes) != nil }
+      TextClean.withBytes(title) { bytes in IndicatorColumns.level1Words.contains { TextClean.firstIndex(of: $0, in: bytes) != nil } }
     }) else { return nil }
     let roles = titles.map { IndicatorHeadings.role(of: $0) }
     let fields: [(column: Int, field: HeaderField)] = titles.indices.compactMap { column in

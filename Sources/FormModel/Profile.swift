@@ -306,6 +306,39 @@ public enum TextClean {
     }
   }
 
+  /// Whether a (squeezed) cell text ends with 审核意见, the review block's labels (财政局审核意见 …): what
+  /// `text.hasSuffix("审核意见")` says, by a byte comparison. `hasSuffix` compares characters: the bytes decide
+  /// unless the scalar before the word could join it in one character (a prepended mark; none is ASCII or in
+  /// U+3000–U+9FFF), and no other scalar is canonically equivalent to one of the word's (`TextCleanTests`).
+  static func hasReviewSuffix(_ text: String) -> Bool {
+    let word = reviewWord
+    let decided: Bool? = withBytes(text) { bytes in
+      guard bytes.count >= word.count else { return false }
+      let start = bytes.count - word.count
+      for offset in word.indices where bytes[start + offset] != word[offset] { return false }
+      var lead = start - 1
+      while lead >= 0 && bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+      guard lead >= 0 else { return true }
+      return bytes[lead] < 0x80 || (0xE3...0xE9).contains(bytes[lead]) ? true : nil
+    }
+    return decided ?? text.hasSuffix("审核意见")
+  }
+
+  static let reviewWord = Array("审核意见".utf8)
+
+  /// Whether a text holds only whitespace (as `isSpace` defines it): `trimmed(text).isEmpty`, without a copy.
+  public static func isBlank(_ text: String) -> Bool {
+    withBytes(text) { bytes in
+      var index = 0
+      while index < bytes.count {
+        let width = spaceWidth(bytes, at: index)
+        if width == 0 { return false }
+        index += width
+      }
+      return true
+    }
+  }
+
   /// The UTF-8 length of the scalar a lead byte starts (valid UTF-8).
   @inlinable
   public static func scalarWidth(lead byte: UInt8) -> Int { byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4 }

@@ -10,9 +10,17 @@ struct HeaderReader {
   func entries() -> [HeaderEntry] {
     var entries: [HeaderEntry] = []
     var consumed = Set<Int>()
+    // Each cell's label role, asked once: a row's roles are read for the row itself and for the heading row above it.
+    var known: [[TemplateCatalog.LabelRole?]?] = Array(repeating: nil, count: rows.count)
+    func labelRoles(at position: Int) -> [TemplateCatalog.LabelRole?] {
+      if let found = known[position] { return found }
+      let found = rows[position].cells.map { $0.isBlank ? nil : TemplateCatalog.role(ofLabel: $0.text) }
+      known[position] = found
+      return found
+    }
     for position in rows.indices where !consumed.contains(position) {
       let (rowIndex, cells) = rows[position]
-      let roles = cells.map { $0.isBlank ? nil : TemplateCatalog.role(ofLabel: $0.text) }
+      let roles = labelRoles(at: position)
       let filled = cells.indices.filter { !cells[$0].isBlank }
       let next = position + 1 < rows.count ? rows[position + 1].cells : nil
       // A block label merged down over the value row (`总` of a vertical 总体目标 split across rows, mojibake) may be
@@ -26,9 +34,8 @@ struct HeaderReader {
         // headings (a block label such as 总体目标 may sit in the value row, under an empty heading cell).
         let nextHasLabels =
           next.map { row in
-            row.indices.contains { column in
-              !row[column].isBlank && filled.contains(column) && TemplateCatalog.role(ofLabel: row[column].text) != nil
-            }
+            let nextRoles = labelRoles(at: position + 1)
+            return row.indices.contains { column in !row[column].isBlank && filled.contains(column) && nextRoles[column] != nil }
           } ?? true
         if let next, !nextHasLabels {
           consumed.insert(position + 1)
