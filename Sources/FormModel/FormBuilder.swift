@@ -386,8 +386,9 @@ private struct FormReader {
   }
 }
 
-/// One row of a form node, read once: its cells' texts, whether it opens the review block, and the indicator columns it heads, if it is a heading row. `detectProfile` and
-/// `readTables` both walk the rows; each cell is decoded and squeezed, and each row tried as a heading row, once.
+/// One row of a form node, read once: its cells' texts, whether it opens the review block, and the indicator columns
+/// it heads, if it is a heading row. `detectProfile` and `readTables` both walk the rows; each cell is decoded and
+/// squeezed, and each row tried as a heading row, once.
 struct RowScan {
   let cells: [CellText]
   let isReview: Bool
