@@ -50,9 +50,11 @@ struct TemplatePlaceholderRule: Rule {
     let cells = form.header.compactMap(\.value) + form.indicators.flatMap { [$0.name, $0.value, $0.standard].compactMap { $0 } }
     var findings: [Diagnostic] = []
     for cell in cells {
-      let scalars = HygieneText.scalars(cell.text)
+      let hints = Self.hints(in: cell.text)
+      guard hints.mayHoldRun || hints.mayHoldBare || TextClean.trimmedRange(cell.text).count <= Self.longestLone else { continue }
+      let scalars = hints.mayHoldRun || hints.mayHoldBare ? HygieneText.scalars(cell.text) : []
       let total = cell.text.utf8.count
-      for match in TemplatePlaceholderRule.matches(scalars, length: total) {
+      for match in hints.mayHoldRun ? TemplatePlaceholderRule.matches(scalars, length: total) : [] {
         let range = cell.nodeRange(match.range)
         let found = String(decoding: Array(cell.text.utf8)[match.range], as: UTF8.self)
         // Safe only when what remains still says something: a note beside a real value.
@@ -76,7 +78,7 @@ struct TemplatePlaceholderRule: Rule {
         }
         findings.append(diagnostic(message, at: range, fixes: [fix]))
       }
-      findings += Self.barePlaceholders(in: cell).map { range in
+      findings += Self.barePlaceholders(in: cell, scalars: hints.mayHoldBare ? scalars : nil).map { range in
         let local = (range.lowerBound - cell.range.lowerBound)..<(range.upperBound - cell.range.lowerBound)
         let found = String(decoding: Array(cell.text.utf8)[local], as: UTF8.self)
         return diagnostic(
@@ -93,16 +95,61 @@ struct TemplatePlaceholderRule: Rule {
 
   /// A cell that is only `*`, `_` or `null`.
   static let lonePlaceholders: Set<String> = ["*", "＊", "_", "＿", "null", "NULL", "Null"]
-  private static let comparators: Set<Unicode.Scalar> = ["≥", "≤", "≧", "≦", ">", "<", "＞", "＜", "⩾", "⩽"]
+  /// The UTF-8 length of the longest lone placeholder (`null`): a longer trimmed cell is none.
+  private static let longestLone = lonePlaceholders.map(\.utf8.count).max() ?? 0
   private static let unitsAfterComparator = ["%", "％", "万元", "元"]
 
+  /// `≥ ≤ ≧ ≦ > < ＞ ＜ ⩾ ⩽`.
+  private static func isComparator(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar {
+    case "≥", "≤", "≧", "≦", ">", "<", "＞", "＜", "⩾", "⩽": return true
+    default: return false
+    }
+  }
+
+  /// What a byte pass over a cell's text says it may hold: a filler (`*`, `×`, `X`…) or the `报` of `分级填报`,
+  /// without which `matches` finds nothing; a comparator and a unit (`%`, `％`, `元`), without which no bare
+  /// comparator is found. Most cells have neither and are not decoded into scalars.
+  static func hints(in text: String) -> (mayHoldRun: Bool, mayHoldBare: Bool) {
+    TextClean.withBytes(text) { bytes in
+      var (filler, comparator, unit) = (false, false, false)
+      var index = 0
+      while index < bytes.count {
+        let byte = bytes[index]
+        let width = TextClean.scalarWidth(lead: byte)
+        if width == 1 {
+          switch byte {
+          case 0x2A, 0x58, 0x78: filler = true  // * X x
+          case 0x3C, 0x3E: comparator = true  // < >
+          case 0x25: unit = true  // %
+          default: break
+          }
+        } else if index + width <= bytes.count {
+          let b1 = bytes[index + 1]
+          let b2 = width > 2 ? bytes[index + 2] : 0
+          switch (byte, b1, b2) {
+          case (0xC3, 0x97, _): filler = true  // ×
+          case (0xEF, 0xBC, 0x8A), (0xEF, 0xBC, 0xB8), (0xEF, 0xBD, 0x98): filler = true  // ＊ Ｘ ｘ
+          case (0xE6, 0x8A, 0xA5): filler = true  // 报 (分级填报)
+          case (0xE2, 0x89, 0xA4...0xA7), (0xE2, 0xA9, 0xBD...0xBE), (0xEF, 0xBC, 0x9C), (0xEF, 0xBC, 0x9E): comparator = true
+          case (0xEF, 0xBC, 0x85), (0xE5, 0x85, 0x83): unit = true  // ％ 元
+          default: break
+          }
+        }
+        index += width
+      }
+      return (filler, comparator && unit)
+    }
+  }
+
   /// Node ranges of a lone placeholder cell, and of comparators with no figure after them (`≥ %`, `≤万元`).
-  static func barePlaceholders(in cell: CellText) -> [Range<Int>] {
-    if lonePlaceholders.contains(cell.trimmed) { return [cell.trimmedRange] }
-    let scalars = HygieneText.scalars(cell.text)
+  /// `scalars` are the cell's (`HygieneText.scalars`); nil when the cell holds no comparator and unit.
+  static func barePlaceholders(in cell: CellText, scalars: [(scalar: Unicode.Scalar, offset: Int)]?) -> [Range<Int>] {
+    if TextClean.trimmedRange(cell.text).count <= longestLone, lonePlaceholders.contains(cell.trimmed) { return [cell.trimmedRange] }
+    guard let scalars else { return [] }
     let length = cell.text.utf8.count
     var ranges: [Range<Int>] = []
-    for (index, entry) in scalars.enumerated() where comparators.contains(entry.scalar) {
+    for (index, entry) in scalars.enumerated() where isComparator(entry.scalar) {
       var next = index + 1
       while next < scalars.count, TextClean.isSpace(scalars[next].scalar) { next += 1 }
       let rest = String(String.UnicodeScalarView(scalars[next...].prefix(2).map(\.scalar)))
@@ -114,10 +161,6 @@ struct TemplatePlaceholderRule: Rule {
     return ranges
   }
 
-  private static let opening: Set<Unicode.Scalar> = ["（", "("]
-  private static let closing: Set<Unicode.Scalar> = ["）", ")"]
-  /// Characters a placeholder run is made of: two or more in a row.
-  private static let fillers: Set<Unicode.Scalar> = ["*", "＊", "×", "X", "x", "Ｘ", "ｘ"]
 
   /// Placeholders in a cell's text (UTF-8 ranges): parenthesised notes (`（分级填报）`, `(≥**%)`) as one match each,
   /// then bare runs (`××`, `XX`, `**`) outside them.
@@ -126,8 +169,8 @@ struct TemplatePlaceholderRule: Rule {
     var result: [(Range<Int>, Bool)] = []
     var index = 0
     while index < scalars.count {
-      if opening.contains(scalars[index].scalar),
-        let close = scalars[index...].prefix(16).firstIndex(where: { closing.contains($0.scalar) })
+      if scalars[index].scalar == "（" || scalars[index].scalar == "(",
+        let close = scalars[index...].prefix(16).firstIndex(where: { $0.scalar == "）" || $0.scalar == ")" })
       {
         let inner = String(String.UnicodeScalarView(scalars[(index + 1)..<close].map(\.scalar)))
         if TextClean.squeezed(inner) == "分级填报" || fillerRuns(Array(scalars[(index + 1)..<close])).count > 0 {
@@ -153,9 +196,7 @@ struct TemplatePlaceholderRule: Rule {
   /// The end of a placeholder run starting at `index`: two or more of one filler kind (`**`, `××`, `XX`), not part
   /// of a Latin word (`XXL`, `Box`).
   private static func fillerRun(_ scalars: [(scalar: Unicode.Scalar, offset: Int)], at index: Int) -> Int? {
-    let first = scalars[index].scalar
-    guard fillers.contains(first) else { return nil }
-    let kind = fillerKind(first)
+    guard let kind = fillerKind(scalars[index].scalar) else { return nil }
     if index > 0, fillerKind(scalars[index - 1].scalar) == kind { return nil }
     var end = index
     while end < scalars.count, fillerKind(scalars[end].scalar) == kind { end += 1 }
@@ -171,6 +212,7 @@ struct TemplatePlaceholderRule: Rule {
     return end
   }
 
+  /// The kind of a character a placeholder run is made of (two or more in a row), nil for any other.
   private static func fillerKind(_ scalar: Unicode.Scalar) -> Character? {
     switch scalar {
     case "*", "＊": return "*"
