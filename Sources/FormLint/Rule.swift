@@ -102,6 +102,13 @@ public struct FormContext: Sendable {
 
   /// The dates, periods and deadlines in a cell (shared by the 4xx rules, which read the same cells).
   func dates(in cell: CellText) -> [DateValue] { shared.dates(in: cell) }
+
+  /// The amounts of money in a cell, read in the form's table unit (shared by `costAnalysis` and the money rules,
+  /// which read the same cost rows).
+  func amounts(in cell: CellText) -> [Amount] { shared.amounts(in: cell, of: form) }
+
+  /// `costAnalysis.budgetLabel`, computed once, and only by a rule that reports against the budget.
+  var budgetLabel: LocalizedText? { shared.budgetLabel(of: self) }
 }
 
 /// Memoised derivations of one form. A form is checked by one thread, so no locking is needed.
@@ -109,6 +116,8 @@ final class SharedDerivations: @unchecked Sendable {
   private var cost: CostAnalysis?
   private var cells: [HygieneCell]?
   private var dates: [Range<Int>: (text: String, values: [DateValue])] = [:]
+  private var amounts: [Range<Int>: (text: String, values: [Amount])] = [:]
+  private var label: LocalizedText??
 
   func dates(in cell: CellText) -> [DateValue] {
     guard DatesCells.hasDigit(cell.text) else { return [] }
@@ -127,8 +136,22 @@ final class SharedDerivations: @unchecked Sendable {
 
   func costAnalysis(of form: Form) -> CostAnalysis {
     if let cost { return cost }
-    let computed = CostAnalysis(form: form)
+    let computed = CostAnalysis(form: form) { self.amounts(in: $0, of: form) }
     cost = computed
+    return computed
+  }
+
+  func amounts(in cell: CellText, of form: Form) -> [Amount] {
+    if let found = amounts[cell.range], found.text == cell.text { return found.values }
+    let computed = AmountScanner.amounts(in: cell.text, tableUnit: form.unit.moneyUnit)
+    amounts[cell.range] = (cell.text, computed)
+    return computed
+  }
+
+  func budgetLabel(of context: FormContext) -> LocalizedText? {
+    if let label { return label }
+    let computed = context.costAnalysis.budgetLabel
+    label = computed
     return computed
   }
 }

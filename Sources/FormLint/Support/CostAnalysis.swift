@@ -30,6 +30,11 @@ public struct CostAnalysis {
 
   /// Reads a form's budget and cost rows.
   public init(form: Form) {
+    self.init(form: form) { AmountScanner.amounts(in: $0.text, tableUnit: form.unit.moneyUnit) }
+  }
+
+  /// Reads a form's budget and cost rows, with the amounts of a cell (in the table unit) from `amounts`.
+  init(form: Form, amounts: (CellText) -> [Amount]) {
     self.form = form
     tableUnit = form.unit.moneyUnit
     budgetCell = form.budgetValue
@@ -41,7 +46,7 @@ public struct CostAnalysis {
     var items: [(IndicatorRow, CellText, [Item])] = []
     for row in costRows {
       for cell in [row.standard, row.name].compactMap({ $0 }) {
-        let found = CostAnalysis.items(in: cell, tableUnit: form.unit.moneyUnit)
+        let found = CostAnalysis.items(in: cell, amounts: amounts(cell))
         if !found.isEmpty {
           items.append((row, cell, found))
           break
@@ -56,12 +61,12 @@ public struct CostAnalysis {
     row.role == .cost
   }
 
-  /// The itemised amounts of a cell: items and stated totals, not unit prices, caps or parts of a total.
-  static func items(in cell: CellText, tableUnit: MoneyUnit) -> [Item] {
-    let text = cell.text
-    let utf8 = Array(text.utf8)
+  /// The itemised amounts of a cell (of its `amounts`): items and stated totals, not unit prices, caps or parts of a total.
+  static func items(in cell: CellText, amounts: [Amount]) -> [Item] {
+    guard amounts.contains(where: { if case .item = $0.role { true } else { false } }) else { return [] }
+    let utf8 = Array(cell.text.utf8)
     var previousEnd = 0
-    return AmountScanner.amounts(in: text, tableUnit: tableUnit).compactMap { amount in
+    return amounts.compactMap { amount in
       defer { previousEnd = max(previousEnd, amount.range.upperBound) }
       guard case .item = amount.role else { return nil }
       let range = cell.nodeRange(amount.range)

@@ -45,7 +45,7 @@ struct AmountUnitConflictRule: Rule {
     let cells = analysis.costRows.flatMap { [$0.value, $0.standard, $0.name].compactMap { $0 } }
       + [context.form.value(.superiorFunds)].compactMap { $0 }
     return cells.flatMap { cell in
-      AmountScanner.amounts(in: cell.text, tableUnit: unit).compactMap { amount -> Diagnostic? in
+      context.amounts(in: cell).compactMap { amount -> Diagnostic? in
         guard amount.unitIsWritten, amount.role != .unitPrice, unit.factor >= amount.unit.factor * Self.ratio,
           amount.amountIn(unit: amount.unit) >= budgetFigure * Self.ratio
         else { return nil }

@@ -38,11 +38,11 @@ struct BudgetMismatchRule: Rule {
 
   func check(form context: FormContext) -> [Diagnostic] {
     let analysis = context.costAnalysis
+    // The budget's label is built only for a finding (with a budget there always is one).
     guard let budgetCell = analysis.budgetCell, let available = analysis.available else { return [] }
-    guard let budgetLabel = analysis.budgetLabel else { return [] }
     let unit = analysis.tableUnit
     let total = analysis.itemisedTotal
-    if !analysis.items.isEmpty, total > available {
+    if !analysis.items.isEmpty, total > available, let budgetLabel = context.budgetLabel {
       let totalText = analysis.formatted(total)
       let list = analysis.itemList
       let message = LocalizedText(
@@ -51,10 +51,10 @@ struct BudgetMismatchRule: Rule {
       return [
         diagnostic(
           message, at: budgetCell.trimmedRange, related: analysis.itemLocations,
-          fixes: fix(analysis, available: available, unit: unit))
+          fixes: fix(context, available: available, unit: unit))
       ]
     }
-    if let (readings, total) = analysis.sharesAboveBudget {
+    if let (readings, total) = analysis.sharesAboveBudget, let budgetLabel = context.budgetLabel {
       let name = ValuesCells.short(readings[0].name?.trimmed ?? "")
       let totalText = analysis.formatted(total)
       let related = readings.compactMap { reading in
@@ -68,7 +68,7 @@ struct BudgetMismatchRule: Rule {
           at: budgetCell.trimmedRange, related: related)
       ]
     }
-    if let (row, amount) = analysis.valueAboveBudget {
+    if let (row, amount) = analysis.valueAboveBudget, let budgetLabel = context.budgetLabel {
       let valueText = amount.formatted(in: unit)
       let isFloor = if case .cap = amount.role { true } else { false }
       let message = LocalizedText(
@@ -80,7 +80,7 @@ struct BudgetMismatchRule: Rule {
         [RelatedLocation(message: LocalizedText(zh: "成本指标值", en: "Cost value"), range: $0.trimmedRange)]
       } ?? []
       return [
-        diagnostic(message, at: budgetCell.trimmedRange, related: related, fixes: fix(analysis, available: available, unit: unit))
+        diagnostic(message, at: budgetCell.trimmedRange, related: related, fixes: fix(context, available: available, unit: unit))
       ]
     }
     return []
@@ -88,9 +88,9 @@ struct BudgetMismatchRule: Rule {
 
   /// Where there is one cost row and its 指标值 is a single amount or cap: set it to `≤` the budget (unsafe).
   /// The budget itself is never edited: the finance bureau sets it.
-  private func fix(_ analysis: CostAnalysis, available: ExactDecimal, unit: MoneyUnit) -> [Fix] {
-    guard analysis.costRows.count == 1, let value = analysis.costRows[0].value,
-      AmountScanner.amounts(in: value.text, tableUnit: unit).count == 1
+  private func fix(_ context: FormContext, available: ExactDecimal, unit: MoneyUnit) -> [Fix] {
+    let analysis = context.costAnalysis
+    guard analysis.costRows.count == 1, let value = analysis.costRows[0].value, context.amounts(in: value).count == 1
     else { return [] }
     let text = "≤" + unit.format(yuan: available)
     return [

@@ -26,17 +26,16 @@ struct CostAmountMissingRule: Rule {
     ])
 
   func check(form context: FormContext) -> [Diagnostic] {
-    let unit = context.form.unit.moneyUnit
-    let budget = context.costAnalysis.budgetLabel
     func hasMoney(_ row: IndicatorRow) -> Bool {
       [row.value, row.standard, row.name].compactMap { $0 }.contains { cell in
-        AmountScanner.amounts(in: cell.text, tableUnit: unit).contains { $0.role != .unitPrice }
+        context.amounts(in: cell).contains { $0.role != .unitPrice }
       }
     }
     let costRows = context.form.indicators.filter { CostAnalysis.isCostRow($0) && !$0.isNotApplicableRow }
     // A unit cost (`4元/人·餐`) beside a row that states the total is a cost indicator of its own (财预〔2021〕101号
     // names 单位成本): the budget can be checked against the total.
     guard !costRows.contains(where: hasMoney) else { return [] }
+    let budget = context.budgetLabel
     return costRows.compactMap { row in
       let cells = [row.value, row.standard, row.name].compactMap { $0 }
       guard cells.contains(where: { !$0.isBlank }) else { return nil }

@@ -23,11 +23,9 @@ struct CostBelowBudgetRule: Rule {
 
   func check(form context: FormContext) -> [Diagnostic] {
     let analysis = context.costAnalysis
-    guard let budgetCell = analysis.budgetCell, let available = analysis.available, let budgetLabel = analysis.budgetLabel,
-      !analysis.items.isEmpty
-    else { return [] }
+    guard let budgetCell = analysis.budgetCell, let available = analysis.available, !analysis.items.isEmpty else { return [] }
     let total = analysis.itemisedTotal
-    guard total < available else { return [] }
+    guard total < available, let budgetLabel = context.budgetLabel else { return [] }
     let totalText = analysis.formatted(total)
     let gap = analysis.formatted(available - total)
     let list = analysis.itemList

@@ -38,7 +38,7 @@ struct CostNotMoneyRule: Rule {
       switch value.kind {
       case .amount, .bareNumber:
         return nil
-      case .text where !AmountScanner.amounts(in: value.cell.text, tableUnit: unit).isEmpty:
+      case .text where !context.amounts(in: value.cell).isEmpty:
         return nil
       default:
         break
