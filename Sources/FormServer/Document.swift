@@ -152,7 +152,7 @@ final class Document {
   private func conversionOptions(_ session: Session) -> ConversionOptions {
     ConversionOptions(
       unit: session.unit, language: language, includeRelated: session.supportsRelatedInformation,
-      documentation: session.documentation)
+      documentation: session.supportsCodeDescription ? session.documentation : nil)
   }
 
   private func updateConversions(_ session: Session) {

@@ -27,6 +27,14 @@ struct Session {
       || textDocument?["diagnostic"]?["relatedInformation"]?.boolValue == true
   }
 
+  /// Whether the client shows a diagnostic's `codeDescription` (LSP 3.16 `codeDescriptionSupport`, on publish, or on
+  /// pull as 3.18 adds it): only then is the rule-page link sent, a third of a diagnostic's bytes.
+  var supportsCodeDescription: Bool {
+    let textDocument = params.capabilities["textDocument"]
+    return textDocument?["publishDiagnostics"]?["codeDescriptionSupport"]?.boolValue == true
+      || textDocument?["diagnostic"]?["codeDescriptionSupport"]?.boolValue == true
+  }
+
   /// Whether the client resolves code actions lazily, asking for the `edit` in `codeAction/resolve`.
   var supportsCodeActionEditResolve: Bool {
     let properties = params.capabilities["textDocument"]?["codeAction"]?["resolveSupport"]?["properties"]?.arrayValue

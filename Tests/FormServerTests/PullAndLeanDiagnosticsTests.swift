@@ -9,7 +9,7 @@ import Testing
 @Suite struct PullAndLeanDiagnosticsTests {
   static let pullCapabilities: JSONValue = [
     "textDocument": [
-      "diagnostic": [:], "publishDiagnostics": ["relatedInformation": true],
+      "diagnostic": [:], "publishDiagnostics": ["relatedInformation": true, "codeDescriptionSupport": true],
       "codeAction": ["resolveSupport": ["properties": ["edit"]]],
     ],
     "workspace": ["diagnostics": ["refreshSupport": true]],
@@ -137,11 +137,13 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     try Data("# JX301\n".utf8).write(to: folder.appendingPathComponent("JX301-budget-mismatch.md"))
 
-    func diagnostics(folder: String?, settings: JSONValue? = nil) throws -> [Diagnostic] {
+    func diagnostics(
+      folder: String?, settings: JSONValue? = nil, capabilities: JSONValue = TestClient.defaultCapabilities
+    ) throws -> [Diagnostic] {
       var options = ServerOptions(debounceMilliseconds: 0, logsToStandardError: false)
       options.ruleDocumentationFolder = folder
       let client = TestClient(options: options)
-      try client.initialize(initializationOptions: settings)
+      try client.initialize(capabilities: capabilities, initializationOptions: settings)
       return try client.open(Seed.uri, Seed.text)
     }
     let linked = try diagnostics(folder: folder.path)
@@ -151,6 +153,18 @@ import Testing
     #expect(linked.filter { $0.code != "JX301" }.allSatisfy { $0.codeDescription == nil })
 
     #expect(try diagnostics(folder: nil).allSatisfy { $0.codeDescription == nil })
+    // A client that does not declare `codeDescriptionSupport` gets no links, on push or on pull.
+    let plain: JSONValue = ["textDocument": ["publishDiagnostics": ["relatedInformation": true]]]
+    let unlinked = try diagnostics(folder: folder.path, capabilities: plain)
+    #expect(unlinked.count == linked.count)
+    #expect(unlinked.allSatisfy { $0.codeDescription == nil })
+    var options = ServerOptions(debounceMilliseconds: 0, logsToStandardError: false)
+    options.ruleDocumentationFolder = folder.path
+    let puller = TestClient(options: options)
+    try puller.initialize(capabilities: ["textDocument": ["diagnostic": ["codeDescriptionSupport": true]]])
+    try puller.notify(DidOpenTextDocumentParams(textDocument: TextDocumentItem(uri: Seed.uri, languageId: "", version: 1, text: Seed.text)))
+    let pulled = try #require(try pull(puller)["items"]).decode([Diagnostic].self)
+    #expect(pulled.filter { $0.codeDescription != nil }.map(\.code) == linked.filter { $0.codeDescription != nil }.map(\.code))
 
     let configured = try diagnostics(folder: nil, settings: ["docsURL": "https://docs.example.org/jixiao/rules/"])
     #expect(configured.first { $0.code == "JX301" }?.codeDescription?.href

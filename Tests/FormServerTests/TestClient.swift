@@ -157,7 +157,10 @@ final class TestClient: @unchecked Sendable {
   }
 
   /// Capabilities of a push client that wants related information.
-  static let defaultCapabilities: JSONValue = ["textDocument": ["publishDiagnostics": ["relatedInformation": true]]]
+  /// What VS Code declares for diagnostics (related information and rule-page links shown).
+  static let defaultCapabilities: JSONValue = [
+    "textDocument": ["publishDiagnostics": ["relatedInformation": true, "codeDescriptionSupport": true]]
+  ]
 }
 
 /// The seed corpus and positions in it.
