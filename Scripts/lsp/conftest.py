@@ -37,7 +37,9 @@ def capabilities(*, pull: bool = False, encodings: list[str] | None = None) -> t
             diagnostics=types.DiagnosticWorkspaceClientCapabilities(refresh_support=True) if pull else None,
         ),
         text_document=types.TextDocumentClientCapabilities(
-            publish_diagnostics=types.PublishDiagnosticsClientCapabilities(related_information=True),
+            # As VS Code declares: related information and rule-page links shown.
+            publish_diagnostics=types.PublishDiagnosticsClientCapabilities(
+                related_information=True, code_description_support=True),
             diagnostic=types.DiagnosticClientCapabilities(related_information=True) if pull else None,
             hover=types.HoverClientCapabilities(content_format=[types.MarkupKind.Markdown]),
             document_symbol=types.DocumentSymbolClientCapabilities(hierarchical_document_symbol_support=True),
