@@ -49,7 +49,8 @@ public final class Console: @unchecked Sendable {
       err: { text in FileHandle.standardError.write(Data(text.utf8)) },
       boundedInput: { limit in SourceFile.readPrefix(STDIN_FILENO, limit: limit) },
       isTerminal: isatty(1) == 1, isErrorTerminal: isatty(2) == 1, environment: ProcessInfo.processInfo.environment,
-      outBytes: { bytes in FileHandle.standardOutput.write(Data(bytes)) })
+      // The bytes as they are (no copy into `Data`: a report part of a large file is 20 MB).
+      outBytes: { bytes in try! FileHandle.standardOutput.write(contentsOf: bytes) })
   }
 
   /// Standard input, refused (`SourceFileError.tooLarge`, reported under `name`) when it holds more than `limit`

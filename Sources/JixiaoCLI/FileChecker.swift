@@ -113,10 +113,12 @@ struct FileChecker {
     DispatchQueue.concurrentPerform(iterations: paths.count) { index in
       let streamed: Streamed
       var forms = 0
-      switch check(paths[index], formsInParallel: paths.count < FileChecker.cores) {
+      let alone = paths.count < FileChecker.cores
+      switch check(paths[index], formsInParallel: alone) {
       case .checked(let file):
         forms = file.formNodeIndices.count
-        streamed = .rendered(FileChecker.tally(file), renderer.part(of: file))
+        // A file checked alone is rendered as it is written, on every core (the others wait for it anyway).
+        streamed = .rendered(FileChecker.tally(file), renderer.part(of: file, deferring: alone))
       case .unreadable(let message): streamed = .unreadable(message)
       case .misconfigured(let error): streamed = .misconfigured(error)
       }

@@ -34,10 +34,14 @@ final class StreamedReport {
     let language: Language
     let color: Bool
 
-    /// One file's part of the report (its bytes, and the counts the tail needs).
-    func part(of file: CheckedFile) -> Part {
+    /// One file's part of the report (its bytes, and the counts the tail needs). A JSON part may be left to be
+    /// rendered as it is written (`deferring`, for a file checked alone: `Reporters.streamFileJSON`).
+    func part(of file: CheckedFile, deferring: Bool = false) -> Part {
       var bytes: [UInt8] = []
+      let counts = SeverityCounts(file.diagnostics)
+      let fixable = TextReporter.fixableCount(file.diagnostics)
       switch format {
+      case .json where deferring: return Part(bytes: [], counts: counts, fixable: fixable, deferred: file)
       case .json: bytes = Reporters.fileJSON(file, language: language)
       case .sarif:
         for (index, result) in SarifReporter(language: language).results(file).enumerated() {
@@ -48,7 +52,7 @@ final class StreamedReport {
       case .text: bytes = Array(TextReporter(language: language, color: color).render(file).utf8)
       case .github: bytes = Array(Reporters.githubReport([file], language: language).utf8)
       }
-      return Part(bytes: bytes, counts: SeverityCounts(file.diagnostics), fixable: TextReporter.fixableCount(file.diagnostics))
+      return Part(bytes: bytes, counts: counts, fixable: fixable)
     }
   }
 
@@ -57,6 +61,8 @@ final class StreamedReport {
     var bytes: [UInt8]
     var counts: SeverityCounts
     var fixable: Int
+    /// A JSON part rendered only when written (then `bytes` is empty).
+    var deferred: CheckedFile? = nil
   }
 
   /// The format's pieces around the parts.
@@ -95,14 +101,18 @@ final class StreamedReport {
     files += 1
     counts.add(part.counts)
     fixable += part.fixable
-    guard !part.bytes.isEmpty else { return }
+    guard !part.bytes.isEmpty || part.deferred != nil else { return }
     if !opened {
       opened = true
       write(frame.head)
     }
     write(written == 0 ? frame.open : frame.separator)
     written += 1
-    write(part.bytes)
+    if let file = part.deferred {
+      Reporters.streamFileJSON(file, language: renderer.language, write: write)
+    } else {
+      write(part.bytes)
+    }
   }
 
   /// Writes the end of the report; `fixed` and `unchecked` as `TextReporter.summary` takes them.

@@ -1,4 +1,5 @@
 import FormLint
+import FormSyntax
 import Foundation
 import Testing
 
@@ -28,6 +29,43 @@ import Testing
       : Reporters.render(whole, format: format, language: .en, color: false)
     #expect(String(decoding: streamed, as: UTF8.self) == expected)
     #expect(!whole.flatMap(\.diagnostics).isEmpty)
+  }
+
+  /// A file checked alone has its JSON rendered as it is written, in chunks on every core (`streamFileJSON`): the
+  /// same bytes as its whole part, for chunks that divide the findings evenly or not, windows of one or more chunks.
+  @Test(arguments: [(1, 1), (5, 3), (7, 2), (56, 4), (1_000, 2)])
+  func chunkedJSONIsTheWholePart(chunk: Int, window: Int) throws {
+    let bytes = Array(repeating: Seed.bytes, count: 3).flatMap { $0 }
+    let file = try CheckedFile.checking(bytes, path: "seed×3.txt")
+    #expect(file.diagnostics.count > 150)
+    for file in [file, try CheckedFile.checking([], path: "empty.txt")] {
+      var chunked: [UInt8] = []
+      var writes = 0
+      Reporters.streamFileJSON(file, language: .zh, diagnosticsPerChunk: chunk, chunksPerWindow: window) {
+        chunked += $0
+        writes += 1
+      }
+      #expect(chunked == Reporters.fileJSON(file, language: .zh), "chunks of \(chunk), windows of \(window)")
+      #expect(writes == 2 + (file.diagnostics.count + chunk - 1) / chunk)
+    }
+  }
+
+  /// One path: its part is deferred (rendered while written) and the report is still the whole one.
+  @Test(arguments: [OutputFormat.json, .sarif, .text])
+  func reportOfOneFileAloneIsTheWholeReport(format: OutputFormat) throws {
+    let (folder, paths) = try FileCheckerTests.folder()
+    _ = folder
+    let console = Console(out: { _ in }, err: { _ in }, input: { [] })
+    let whole = try FileCheckerTests.checker(console).run([paths[0]]).files
+    var streamed: [UInt8] = []
+    let report = StreamedReport(format: format, language: .zh, color: false) { streamed += $0 }
+    let run = try FileCheckerTests.checker(console).stream([paths[0]], into: report)
+    report.finish(unchecked: run.failures)
+    let expected = format == .text
+      ? TextReporter(language: .zh, color: false).render(whole, unchecked: 0)
+      : Reporters.render(whole, format: format, language: .zh, color: false)
+    #expect(String(decoding: streamed, as: UTF8.self) == expected)
+    #expect(whole[0].diagnostics.count > 150)
   }
 
   /// The JSON and SARIF of no file at all are still whole documents.
@@ -64,5 +102,13 @@ import Testing
   /// Values handed on (appended under `OrderedOutput`'s lock only).
   private final class Handed: @unchecked Sendable {
     var values: [Int] = []
+  }
+}
+
+extension CheckedFile {
+  /// A file checked as `check` checks it, from bytes.
+  fileprivate static func checking(_ bytes: [UInt8], path: String) throws -> CheckedFile {
+    let tree = SyntaxTree(parsing: bytes)
+    return CheckedFile(source: try SourceFile(path: path, bytes: bytes), tree: tree, diagnostics: Linter().lint(tree))
   }
 }
