@@ -107,6 +107,9 @@ public struct FormContext: Sendable {
   /// which read the same cost rows).
   func amounts(in cell: CellText) -> [Amount] { shared.amounts(in: cell, of: form) }
 
+  /// What a 指标值 cell holds, read in the form's table unit (shared by the values rules).
+  func valueKind(of cell: CellText) -> IndicatorValue { shared.valueKind(of: cell, in: form) }
+
   /// `costAnalysis.budgetLabel`, computed once, and only by a rule that reports against the budget.
   var budgetLabel: LocalizedText? { shared.budgetLabel(of: self) }
 }
@@ -118,6 +121,14 @@ final class SharedDerivations: @unchecked Sendable {
   private var dates: [Range<Int>: (text: String, values: [DateValue])] = [:]
   private var amounts: [Range<Int>: (text: String, values: [Amount])] = [:]
   private var label: LocalizedText??
+  private var kinds: [Range<Int>: (text: String, kind: IndicatorValue)] = [:]
+
+  func valueKind(of cell: CellText, in form: Form) -> IndicatorValue {
+    if let found = kinds[cell.range], found.text == cell.text { return found.kind }
+    let computed = IndicatorValue.classify(cell.text, tableUnit: form.unit.moneyUnit)
+    kinds[cell.range] = (cell.text, computed)
+    return computed
+  }
 
   func dates(in cell: CellText) -> [DateValue] {
     guard DatesCells.hasDigit(cell.text) else { return [] }

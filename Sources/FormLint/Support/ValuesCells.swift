@@ -17,10 +17,11 @@ struct FilledValue {
 enum ValuesCells {
   /// The rows whose 指标值 is neither empty (JX103) nor not-applicable (JX104/JX105), with their value read in the
   /// form's table unit, for rows of the given category.
-  static func filledValues(_ form: Form, where isWanted: (IndicatorRow) -> Bool) -> [FilledValue] {
-    form.indicators.compactMap { row in
+  /// Each value is classified once per form (`FormContext.valueKind`): the values rules read the same cells.
+  static func filledValues(_ context: FormContext, where isWanted: (IndicatorRow) -> Bool) -> [FilledValue] {
+    context.form.indicators.compactMap { row in
       guard isWanted(row), let cell = row.value else { return nil }
-      let kind = IndicatorValue.classify(cell.text, tableUnit: form.unit.moneyUnit)
+      let kind = context.valueKind(of: cell)
       switch kind {
       case .empty, .notApplicable: return nil
       default: return FilledValue(row: row, cell: cell, kind: kind)
@@ -35,11 +36,38 @@ enum ValuesCells {
 
   /// Whether an indicator name ends in one of `suffixes`, ignoring a trailing note in brackets (`及时率（%）`).
   static func nameEnds(_ name: String, in suffixes: [String]) -> Bool {
+    if let ends = plainNameEnds(name, in: suffixes) { return ends }
     var text = TextClean.trimmed(name)
     if text.hasSuffix("）") || text.hasSuffix(")"), let open = text.lastIndex(where: { $0 == "（" || $0 == "(" }) {
       text = TextClean.trimmed(String(text[..<open]))
     }
     return suffixes.contains { text.hasSuffix($0) }
+  }
+
+  /// `nameEnds` on the bytes of a plain name (`PlainText.isPlain`, where characters are scalars), nil for another.
+  private static func plainNameEnds(_ name: String, in suffixes: [String]) -> Bool? {
+    let trimmed = TextClean.trimmedRange(name)
+    return TextClean.withBytes(name) { bytes -> Bool? in
+      guard PlainText.isPlain(bytes) else { return nil }
+      let (start, close) = (trimmed.lowerBound, trimmed.upperBound)
+      var end = close
+      if PlainText.hasSuffix(bytes, start..<close, "）") || PlainText.hasSuffix(bytes, start..<close, ")"),
+        let open = PlainText.lastIndex(in: bytes, start..<close, of: ["（", "("])
+      {
+        // The text before the note, without the whitespace before it (plain whitespace: space, TAB, LF, U+3000).
+        end = open
+        while end > start {
+          if [0x20, 0x09, 0x0A].contains(bytes[end - 1]) {
+            end -= 1
+          } else if end - 3 >= start, bytes[end - 3] == 0xE3, bytes[end - 2] == 0x80, bytes[end - 1] == 0x80 {
+            end -= 3
+          } else {
+            break
+          }
+        }
+      }
+      return suffixes.contains { PlainText.hasSuffix(bytes, start..<end, $0) }
+    }
   }
 
   /// Whether a name ends in a bracketed unit (`开展小型水利工程建设(个)`, `覆盖率（%）`): a short note with no digit.

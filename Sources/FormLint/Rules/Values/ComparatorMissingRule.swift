@@ -25,7 +25,7 @@ struct ComparatorMissingRule: Rule {
     ])
 
   func check(form context: FormContext) -> [Diagnostic] {
-    ValuesCells.filledValues(context.form) { $0.comparator != nil }.compactMap { value in
+    ValuesCells.filledValues(context) { $0.comparator != nil }.compactMap { value in
       guard let comparator = value.row.comparator, comparator.isBlank else { return nil }
       let text = value.cell.trimmed
       guard text.contains(where: { $0.isNumber }), Comparator.stated(in: text) == nil else { return nil }

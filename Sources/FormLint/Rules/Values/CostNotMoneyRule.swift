@@ -34,7 +34,7 @@ struct CostNotMoneyRule: Rule {
   func check(form context: FormContext) -> [Diagnostic] {
     let analysis = context.costAnalysis
     let unit = analysis.tableUnit
-    return ValuesCells.filledValues(context.form, where: CostAnalysis.isCostRow).compactMap { value in
+    return ValuesCells.filledValues(context, where: CostAnalysis.isCostRow).compactMap { value in
       switch value.kind {
       case .amount, .bareNumber:
         return nil

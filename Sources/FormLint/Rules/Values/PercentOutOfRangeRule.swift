@@ -33,9 +33,10 @@ struct PercentOutOfRangeRule: Rule {
   static let rateSuffixes = ["率", "度", "比例", "占比"]
   /// Growth may exceed 100%: `增长率 150%` is a fine target.
   static let growthWords = ["增长", "增幅", "增速", "增加", "提高", "提升"]
+  private static let growthNeedles = growthWords.map { Array($0.utf8) }
 
   func check(form context: FormContext) -> [Diagnostic] {
-    ValuesCells.filledValues(context.form, where: Self.isShare).compactMap { value in
+    ValuesCells.filledValues(context, where: Self.isShare).compactMap { value in
       let percentages: [Percentage]
       switch value.kind {
       case .percentage(let percentage): percentages = [percentage]
@@ -63,7 +64,8 @@ struct PercentOutOfRangeRule: Rule {
   /// Rates and satisfactions, not growth figures.
   static func isShare(_ row: IndicatorRow) -> Bool {
     let name = row.name?.trimmed ?? ""
-    if growthWords.contains(where: { TextClean.contains(name, $0) }) { return false }
+    let isGrowth = TextClean.withBytes(name) { bytes in growthNeedles.contains { TextClean.firstIndex(of: $0, in: bytes) != nil } }
+    if isGrowth { return false }
     return ValuesCells.isSatisfactionRow(row) || CategoryRole.mentions(name, .satisfaction) || ValuesCells.nameEnds(name, in: rateSuffixes)
   }
 

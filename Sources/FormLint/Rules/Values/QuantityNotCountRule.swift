@@ -25,7 +25,7 @@ struct QuantityNotCountRule: Rule {
   static let rateSuffixes = ["率", "比例", "覆盖率"]
 
   func check(form context: FormContext) -> [Diagnostic] {
-    ValuesCells.filledValues(context.form) { $0.role == .quantity }.compactMap { value in
+    ValuesCells.filledValues(context) { $0.role == .quantity }.compactMap { value in
       let shown = ValuesCells.shown(value.cell)
       let name = value.shortName
       let advice = LocalizedText(

@@ -24,7 +24,7 @@ struct SatisfactionBelowFloorRule: Rule {
 
   func check(form context: FormContext) -> [Diagnostic] {
     let floor = ExactDecimal(context.settings.satisfactionFloor)
-    return ValuesCells.filledValues(context.form, where: ValuesCells.isSatisfactionRow).compactMap { value in
+    return ValuesCells.filledValues(context, where: ValuesCells.isSatisfactionRow).compactMap { value in
       let percentages: [Percentage]
       if case .percentage(let percentage) = value.kind { percentages = [percentage] } else {
         percentages = Percentage.scan(in: value.cell.text)

@@ -23,8 +23,9 @@ struct StandardRepeatsIndicatorRule: Rule {
 
   func check(form context: FormContext) -> [Diagnostic] {
     context.form.indicators.compactMap { row in
-      guard !row.isNotApplicableRow, let name = row.name, let standard = row.standard, !name.isBlank,
-        !IndicatorRow.isNotApplicable(name.text), name.trimmed == standard.trimmed
+      // The cheap comparison first: most standards differ from their name.
+      guard let name = row.name, let standard = row.standard, PlainText.sameTrimmedText(name.text, standard.text), !name.isBlank,
+        !row.isNotApplicableRow, !IndicatorRow.isNotApplicable(name.text)
       else { return nil }
       let shown = ValuesCells.shown(standard)
       return diagnostic(

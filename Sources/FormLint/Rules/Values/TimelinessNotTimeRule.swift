@@ -30,7 +30,7 @@ struct TimelinessNotTimeRule: Rule {
 
   func check(form context: FormContext) -> [Diagnostic] {
     let year = context.form.year.map(String.init) ?? "2021"
-    return ValuesCells.filledValues(context.form) { $0.role == .timeliness }.compactMap { value in
+    return ValuesCells.filledValues(context) { $0.role == .timeliness }.compactMap { value in
       guard !ValuesCells.nameEnds(value.name, in: Self.rateSuffixes) else { return nil }
       switch value.kind {
       case .time, .bareNumber:

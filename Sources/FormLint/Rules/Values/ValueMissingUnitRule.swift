@@ -35,7 +35,7 @@ struct ValueMissingUnitRule: Rule {
 
   func check(form context: FormContext) -> [Diagnostic] {
     // In a cost row a bare number is money in the table unit.
-    ValuesCells.filledValues(context.form) { !CostAnalysis.isCostRow($0) }.compactMap { value in
+    ValuesCells.filledValues(context) { !CostAnalysis.isCostRow($0) }.compactMap { value in
       guard case .bareNumber = value.kind else { return nil }
       // The unit stands in its own column (计量单位) or in the name (`山塘整治(处)`).
       if value.row.unitText != nil || ValuesCells.nameCarriesUnit(value.name) { return nil }

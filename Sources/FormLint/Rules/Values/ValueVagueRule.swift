@@ -33,7 +33,7 @@ struct ValueVagueRule: Rule {
   static let checkedRoles: Set<CategoryRole> = [.quantity, .quality, .timeliness, .cost]
 
   func check(form context: FormContext) -> [Diagnostic] {
-    ValuesCells.filledValues(context.form) { row in row.role.map(Self.checkedRoles.contains) ?? false }
+    ValuesCells.filledValues(context) { row in row.role.map(Self.checkedRoles.contains) ?? false }
       .compactMap { value in
         let text = TextClean.squeezed(value.cell.text)
         guard Self.isVague(text) else { return nil }
