@@ -12,15 +12,15 @@ struct HygieneCell {
   /// Whether the cell belongs to the review block (财政局审核意见 down to the signature line).
   let isReview: Bool
 
-  /// The text's scalars with their UTF-8 offsets into `text` (computed once: several rules walk them).
-  let scalars: [(scalar: Unicode.Scalar, offset: Int)]
+  /// The text's scalars with their UTF-8 offsets into `text`, decoded when asked: the rules that walk them ask
+  /// only for cells a byte test has let through.
+  var scalars: [(scalar: Unicode.Scalar, offset: Int)] { HygieneText.scalars(text) }
 
   init(content: CellContent, isReview: Bool) {
     range = content.range
     text = content.text
     map = content.map
     self.isReview = isReview
-    scalars = HygieneText.scalars(text)
   }
 
   /// A node-relative range for a range relative to the cell's text.
@@ -68,6 +68,19 @@ enum HygieneText {
         offset += width
       }
       return result
+    }
+  }
+
+  /// Whether `text` holds whitespace that does not end a line (`isInlineSpace`).
+  static func hasInlineSpace(_ text: String) -> Bool {
+    TextClean.withBytes(text) { bytes in
+      var index = 0
+      while index < bytes.count {
+        let byte = bytes[index]
+        if byte != 0x0A && byte != 0x0D && TextClean.spaceWidth(bytes, at: index) > 0 { return true }
+        index += 1
+      }
+      return false
     }
   }
 

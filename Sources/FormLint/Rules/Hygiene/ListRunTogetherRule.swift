@@ -41,7 +41,7 @@ struct ListRunTogetherRule: Rule {
 
   func check(form context: FormContext) -> [Diagnostic] {
     var findings: [Diagnostic] = []
-    for cell in context.hygieneCells {
+    for cell in context.hygieneCells where Self.mayHoldItemNumber(cell.text) {
       let scalars = cell.scalars
       var previousNumber: Int?
       for marker in ListRunTogetherRule.itemNumbers(scalars) {
@@ -76,6 +76,20 @@ struct ListRunTogetherRule: Rule {
     while start < end - 1 && excerptTrim.contains(scalars[start].scalar) { start += 1 }
     let text = String(String.UnicodeScalarView(scalars[start..<end].map(\.scalar)))
     return start > 0 ? "…" + text : text
+  }
+
+  /// Whether `text` holds an ASCII digit right before `、`, as every item number does (most cells do not).
+  static func mayHoldItemNumber(_ text: String) -> Bool {
+    TextClean.withBytes(text) { bytes in
+      var index = 1
+      while index + 2 < bytes.count {
+        if bytes[index] == 0xE3, bytes[index + 1] == 0x80, bytes[index + 2] == 0x81, (0x30...0x39).contains(bytes[index - 1]) {
+          return true
+        }
+        index += 1
+      }
+      return false
+    }
   }
 
   /// `N、` markers: a maximal run of ASCII digits followed by `、` (scalar indices; `end` past the `、`).

@@ -38,7 +38,7 @@ struct SpaceBeforePunctuationRule: Rule {
 
   func check(form context: FormContext) -> [Diagnostic] {
     var findings: [Diagnostic] = []
-    for cell in context.hygieneCells {
+    for cell in context.hygieneCells where HygieneText.hasInlineSpace(cell.text) {
       let scalars = cell.scalars
       var index = 0
       while index < scalars.count {

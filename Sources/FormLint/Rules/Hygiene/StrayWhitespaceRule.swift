@@ -43,19 +43,18 @@ struct StrayWhitespaceRule: Rule {
   func check(form context: FormContext) -> [Diagnostic] {
     var findings: [Diagnostic] = []
     for cell in context.hygieneCells where !cell.isReview && !cell.text.isEmpty {
-      let scalars = cell.scalars
+      // The text between the first and the last character that is no whitespace (`TextClean.isSpace`), on bytes.
       let total = cell.text.utf8.count
-      guard let first = scalars.firstIndex(where: { !TextClean.isSpace($0.scalar) }) else {
+      let text = TextClean.trimmedRange(cell.text)
+      guard !text.isEmpty else {
         findings.append(finding(cell, 0..<total, place: .whole))
         continue
       }
-      let last = scalars.lastIndex(where: { !TextClean.isSpace($0.scalar) })!
-      if first > 0 {
-        let startsOnNextLine = scalars[..<first].contains { $0.scalar == "\n" || $0.scalar == "\r" }
-        findings.append(finding(cell, 0..<scalars[first].offset, place: startsOnNextLine ? .lineBreak : .leading))
+      if text.lowerBound > 0 {
+        let startsOnNextLine = cell.text.utf8.prefix(text.lowerBound).contains { $0 == 0x0A || $0 == 0x0D }
+        findings.append(finding(cell, 0..<text.lowerBound, place: startsOnNextLine ? .lineBreak : .leading))
       }
-      let end = scalars[last].offset + UTF8.width(scalars[last].scalar)
-      if end < total { findings.append(finding(cell, end..<total, place: .trailing)) }
+      if text.upperBound < total { findings.append(finding(cell, text.upperBound..<total, place: .trailing)) }
     }
     return findings
   }

@@ -43,6 +43,7 @@ struct WordArtifactRule: Rule {
     let node = context.node
     var findings: [Diagnostic] = []
     for line in node.lines where line.contentEnd > line.contentStart {
+      guard Self.mayHoldArtifact(node.bytes, line.contentStart..<line.contentEnd) else { continue }
       let text = node.text(line.contentStart..<line.contentEnd)
       for match in WordArtifactRule.matches(in: text) {
         let range = (line.contentStart + match.lowerBound)..<(line.contentStart + match.upperBound)
@@ -56,6 +57,18 @@ struct WordArtifactRule: Rule {
       }
     }
     return findings
+  }
+
+  /// Whether the bytes hold one that every artifact starts with (`[`, `_`, `M`, `H`): most lines hold none and are
+  /// not decoded. (Decoding repairs bad UTF-8 with U+FFFD, which brings in no such byte.)
+  static func mayHoldArtifact(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    bytes.withUnsafeBufferPointer { bytes in
+      for index in range {
+        let byte = bytes[index]
+        if byte == UInt8(ascii: "[") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "M") || byte == UInt8(ascii: "H") { return true }
+      }
+      return false
+    }
   }
 
   /// UTF-8 ranges of the artifacts in one line, overlapping matches merged (`[bookmark: _GoBack]` is one).
