@@ -116,25 +116,38 @@ struct TemplatePlaceholderRule: Rule {
       var index = 0
       while index < bytes.count {
         let byte = bytes[index]
-        let width = TextClean.scalarWidth(lead: byte)
-        if width == 1 {
+        if byte < 0x80 {
           switch byte {
           case 0x2A, 0x58, 0x78: filler = true  // * X x
           case 0x3C, 0x3E: comparator = true  // < >
           case 0x25: unit = true  // %
           default: break
           }
-        } else if index + width <= bytes.count {
-          let b1 = bytes[index + 1]
-          let b2 = width > 2 ? bytes[index + 2] : 0
-          switch (byte, b1, b2) {
-          case (0xC3, 0x97, _): filler = true  // ×
-          case (0xEF, 0xBC, 0x8A), (0xEF, 0xBC, 0xB8), (0xEF, 0xBD, 0x98): filler = true  // ＊ Ｘ ｘ
-          case (0xE6, 0x8A, 0xA5): filler = true  // 报 (分级填报)
-          case (0xE2, 0x89, 0xA4...0xA7), (0xE2, 0xA9, 0xBD...0xBE), (0xEF, 0xBC, 0x9C), (0xEF, 0xBC, 0x9E): comparator = true
-          case (0xEF, 0xBC, 0x85), (0xE5, 0x85, 0x83): unit = true  // ％ 元
+          index += 1
+          continue
+        }
+        let width = TextClean.scalarWidth(lead: byte)
+        guard index + width <= bytes.count else { break }
+        if width == 3 {
+          let (second, third) = (bytes[index + 1], bytes[index + 2])
+          switch byte {
+          case 0xE6: if second == 0x8A && third == 0xA5 { filler = true }  // 报 (分级填报)
+          case 0xE5: if second == 0x85 && third == 0x83 { unit = true }  // 元
+          case 0xE2:  // ≤ ≥ ≦ ≧, ⩽ ⩾
+            if (second == 0x89 && (0xA4...0xA7).contains(third)) || (second == 0xA9 && (third == 0xBD || third == 0xBE)) {
+              comparator = true
+            }
+          case 0xEF:
+            switch (second, third) {
+            case (0xBC, 0x8A), (0xBC, 0xB8), (0xBD, 0x98): filler = true  // ＊ Ｘ ｘ
+            case (0xBC, 0x9C), (0xBC, 0x9E): comparator = true  // ＜ ＞
+            case (0xBC, 0x85): unit = true  // ％
+            default: break
+            }
           default: break
           }
+        } else if width == 2, byte == 0xC3, bytes[index + 1] == 0x97 {
+          filler = true  // ×
         }
         index += width
       }
