@@ -1,4 +1,3 @@
-import Dispatch
 import FormLint
 import FormSyntax
 import OfficeFormats
@@ -40,34 +39,16 @@ enum Reporters {
   /// a file's part from growing by doubling (copies, and page faults on every new buffer).
   static let bytesPerDiagnostic = 384
 
-  /// `fileJSON` written through `write` a chunk of diagnostics at a time (the same bytes), for a file whose report is
-  /// large: a window of chunks is rendered at once on every core, into buffers reused from one window to the next,
-  /// and written in order, so the report is never held whole (no 20 MB buffer grown by doubling and faulted in).
+  /// `fileJSON` written through `write` a chunk of diagnostics at a time, on every core (`ChunkedPart`): the same
+  /// bytes, never held whole.
   static func streamFileJSON(
-    _ file: CheckedFile, language: Language, diagnosticsPerChunk chunk: Int = diagnosticsPerChunk,
-    chunksPerWindow: Int = chunksPerWindow, write: ([UInt8]) -> Void
+    _ file: CheckedFile, language: Language, diagnosticsPerChunk: Int = ChunkedPart.diagnosticsPerChunk,
+    chunksPerWindow: Int = ChunkedPart.chunksPerWindow, write: ([UInt8]) -> Void
   ) {
-    write(fileJSONHead(file))
-    let count = file.diagnostics.count
-    let chunks = (count + chunk - 1) / chunk
-    let buffers = ChunkBuffers(count: min(chunks, chunksPerWindow))
-    var done = 0
-    while done < chunks {
-      let window = min(chunksPerWindow, chunks - done)
-      let first = done
-      DispatchQueue.concurrentPerform(iterations: window) { slot in
-        let lower = (first + slot) * chunk
-        buffers.fill(slot) { writeDiagnostics(lower..<min(count, lower + chunk), of: file, language: language, into: &$0) }
-      }
-      for slot in 0..<window { buffers.withBytes(slot, write) }
-      done += window
-    }
-    write(fileJSONTail)
+    ChunkedPart.write(
+      count: file.diagnostics.count, head: fileJSONHead(file), tail: fileJSONTail, diagnosticsPerChunk: diagnosticsPerChunk,
+      chunksPerWindow: chunksPerWindow, render: { writeDiagnostics($0, of: file, language: language, into: &$1) }, write: write)
   }
-
-  /// Diagnostics per chunk of `streamFileJSON` (≈ 48 KB), and chunks per window (two per core).
-  static let diagnosticsPerChunk = 128
-  static let chunksPerWindow = 2 * FileChecker.cores
 
   /// `{"path":…,"encoding":…,"diagnostics":[`, as `CompactJSON` writes it.
   private static func fileJSONHead(_ file: CheckedFile) -> [UInt8] {
@@ -93,29 +74,6 @@ enum Reporters {
       writer.object { writeDiagnostic(file.diagnostics[index], in: file, language: language, into: &$0) }
     }
     swap(&writer.output, &output)
-  }
-
-  /// One reusable byte buffer per chunk of a window, each filled by the one worker rendering that chunk (so no
-  /// lock) and read once `concurrentPerform` has returned.
-  private final class ChunkBuffers: @unchecked Sendable {
-    private let buffers: UnsafeMutableBufferPointer<[UInt8]>
-
-    init(count: Int) {
-      buffers = .allocate(capacity: count)
-      buffers.initialize(repeating: [])
-    }
-
-    deinit {
-      buffers.deinitialize()
-      buffers.deallocate()
-    }
-
-    func fill(_ slot: Int, _ body: (inout [UInt8]) -> Void) {
-      buffers[slot].removeAll(keepingCapacity: true)
-      body(&buffers[slot])
-    }
-
-    func withBytes(_ slot: Int, _ body: ([UInt8]) -> Void) { body(buffers[slot]) }
   }
 
   /// A diagnostic's members (inside its object).

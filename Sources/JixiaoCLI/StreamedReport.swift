@@ -34,14 +34,15 @@ final class StreamedReport {
     let language: Language
     let color: Bool
 
-    /// One file's part of the report (its bytes, and the counts the tail needs). A JSON part may be left to be
-    /// rendered as it is written (`deferring`, for a file checked alone: `Reporters.streamFileJSON`).
+    /// One file's part of the report (its bytes, and the counts the tail needs). A JSON or text part may be left
+    /// to be rendered as it is written (`deferring`, for a file checked alone: `ChunkedPart`).
     func part(of file: CheckedFile, deferring: Bool = false) -> Part {
       var bytes: [UInt8] = []
       let counts = SeverityCounts(file.diagnostics)
       let fixable = TextReporter.fixableCount(file.diagnostics)
       switch format {
-      case .json where deferring: return Part(bytes: [], counts: counts, fixable: fixable, deferred: file)
+      case .json where deferring, .text where deferring && !file.diagnostics.isEmpty:
+        return Part(bytes: [], counts: counts, fixable: fixable, deferred: file)
       case .json: bytes = Reporters.fileJSON(file, language: language)
       case .sarif:
         for (index, result) in SarifReporter(language: language).results(file).enumerated() {
@@ -61,7 +62,7 @@ final class StreamedReport {
     var bytes: [UInt8]
     var counts: SeverityCounts
     var fixable: Int
-    /// A JSON part rendered only when written (then `bytes` is empty).
+    /// A JSON or text part rendered only when written (then `bytes` is empty).
     var deferred: CheckedFile? = nil
   }
 
@@ -109,7 +110,11 @@ final class StreamedReport {
     write(written == 0 ? frame.open : frame.separator)
     written += 1
     if let file = part.deferred {
-      Reporters.streamFileJSON(file, language: renderer.language, write: write)
+      if renderer.format == .json {
+        Reporters.streamFileJSON(file, language: renderer.language, write: write)
+      } else {
+        TextReporter(language: renderer.language, color: renderer.color).stream(file, write: write)
+      }
     } else {
       write(part.bytes)
     }

@@ -20,11 +20,23 @@ struct TextReporter {
   func render(_ file: CheckedFile) -> String {
     var output = ""
     for diagnostic in file.diagnostics { output += render(diagnostic, in: file) }
-    if file.formNodeIndices.isEmpty {
-      // Not a finding: the file holds no form at all, which the user should know rather than see silence.
-      output += "\(paint(file.path, "1")): \(LocalizedText(zh: "信息：未找到绩效目标表", en: "info: no performance-target table found").text(language))\n"
-    }
-    return output
+    return output + noFormNote(file)
+  }
+
+  /// `render(file)` written through `write` a chunk of findings at a time, on every core (`ChunkedPart`).
+  func stream(_ file: CheckedFile, write: ([UInt8]) -> Void) {
+    let reporter = self
+    ChunkedPart.write(
+      count: file.diagnostics.count, head: [], tail: Array(noFormNote(file).utf8),
+      render: { range, output in
+        for index in range { output.append(contentsOf: reporter.render(file.diagnostics[index], in: file).utf8) }
+      }, write: write)
+  }
+
+  /// Not a finding: the file holds no form at all, which the user should know rather than see silence.
+  private func noFormNote(_ file: CheckedFile) -> String {
+    guard file.formNodeIndices.isEmpty else { return "" }
+    return "\(paint(file.path, "1")): \(LocalizedText(zh: "信息：未找到绩效目标表", en: "info: no performance-target table found").text(language))\n"
   }
 
   /// The last line: what was found, by severity (or, after `--fix`, what was fixed and what remains).
@@ -98,8 +110,9 @@ struct TextReporter {
     let gutter = String(repeating: " ", count: String(start.line).count)
     output += "\(gutter) |\n"
     output += "\(start.line) | \(DisplayWidth.expandTabs(lineText))\n"
-    let caretCount = max(DisplayWidth.of(DisplayWidth.expandTabs(marked, startingAt: DisplayWidth.of(DisplayWidth.expandTabs(before)))), 1)
-    output += "\(gutter) | " + String(repeating: " ", count: DisplayWidth.of(DisplayWidth.expandTabs(before)))
+    let offset = DisplayWidth.expanded(before)
+    let caretCount = max(DisplayWidth.expanded(marked, startingAt: offset), 1)
+    output += "\(gutter) | " + String(repeating: " ", count: offset)
     output += paint(String(repeating: "^", count: caretCount), diagnostic.severity == .error ? "1;31" : "1;33") + "\n"
     if let fix = diagnostic.fixes.first {
       // An unsafe fix may change what the form says: `--unsafe-fixes` applies it, after the user has looked.
@@ -129,8 +142,8 @@ extension TextReporter {
     let end = min(max(diagnostic.range.upperBound, start), lineEnd)
     let (line, before, marked) = SourceWindow.around(text[lineStart..<lineEnd], underline: start..<end)
     output += "  |\n  | \(DisplayWidth.expandTabs(line))\n"
-    let offset = DisplayWidth.of(DisplayWidth.expandTabs(before))
-    let carets = max(DisplayWidth.of(DisplayWidth.expandTabs(marked, startingAt: offset)), 1)
+    let offset = DisplayWidth.expanded(before)
+    let carets = max(DisplayWidth.expanded(marked, startingAt: offset), 1)
     output += "  | " + String(repeating: " ", count: offset)
     output += paint(String(repeating: "^", count: carets), diagnostic.severity == .error ? "1;31" : "1;33") + "\n"
     if let fix = diagnostic.fixes.first {
@@ -162,11 +175,14 @@ enum DisplayWidth {
     return 1
   }
 
-  /// Tabs expanded to spaces (so the caret line aligns), counting from display column `start`.
+  /// Tabs expanded to spaces (so the caret line aligns), counting from display column `start`. The text after the
+  /// last tab is copied as it is (no column to keep past it): a cell's line is tabs, then its text.
   static func expandTabs(_ text: String, startingAt start: Int = 0) -> String {
+    guard let lastTab = text.utf8.lastIndex(of: UInt8(ascii: "\t")) else { return text }
     var column = start
     var result = ""
-    for scalar in text.unicodeScalars {
+    result.reserveCapacity(text.utf8.count + tabWidth * 4)
+    for scalar in text[...lastTab].unicodeScalars {
       if scalar == "\t" {
         let spaces = tabWidth - column % tabWidth
         result += String(repeating: " ", count: spaces)
@@ -176,7 +192,18 @@ enum DisplayWidth {
         column += width(scalar)
       }
     }
+    result += text[text.utf8.index(after: lastTab)...]
     return result
+  }
+
+  /// The display width of `text` with its tabs expanded from column `start` (`of(expandTabs(text, startingAt:))`,
+  /// without building the expanded text).
+  static func expanded(_ text: String, startingAt start: Int = 0) -> Int {
+    var column = start
+    for scalar in text.unicodeScalars {
+      column += scalar == "\t" ? tabWidth - column % tabWidth : width(scalar)
+    }
+    return column - start
   }
 }
 
