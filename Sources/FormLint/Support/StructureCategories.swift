@@ -36,14 +36,14 @@ enum StructureCategories {
   }
 
   /// The canonical 二级 categories a form has rows for, near-miss labels read as what they mean.
-  static func coveredLevel2(in form: Form) -> Set<String> {
-    var covered: Set<String> = []
+  static func coveredLevel2(in form: Form) -> CoveredCategories {
+    var covered = CoveredCategories()
     for row in form.indicators {
       if let canonical = row.level2.canonical {
         covered.insert(canonical)
         // A label listing several categories (`社会、经济、生态效益指标`) covers each.
-        covered.formUnion(
-          form.profile.level2Categories(
+        covered.insert(
+          contentsOf: form.profile.level2Categories(
             for: row.level2.text, under: row.level1.canonical, aliases: form.template.categoryAliases))
       } else if !row.level2.text.isEmpty {
         let aliases = form.template.categoryAliases
@@ -73,5 +73,27 @@ enum StructureCategories {
     let scored = candidates.map { (name: $0, distance: StructureEdits.distance(key, $0)) }
     guard let best = scored.min(by: { $0.distance < $1.distance }) else { return nil }
     return best.distance <= max(1, best.name.count / 3) ? best.name : nil
+  }
+}
+
+/// Category names a form covers (`StructureCategories.coveredLevel2`), a handful per form: kept in a list and
+/// compared as bytes, which for plain text (`PlainText.isPlain`) is what `String` equality says; other text is
+/// compared as `String`s. (A `Set<String>` hashed every name through its normalised form, 3,000 instructions each.)
+struct CoveredCategories {
+  private var names: [(name: String, isPlain: Bool)] = []
+
+  mutating func insert(_ name: String) {
+    names.append((name, TextClean.withBytes(name, PlainText.isPlain)))
+  }
+
+  mutating func insert(contentsOf names: [String]) {
+    for name in names { insert(name) }
+  }
+
+  func contains(_ name: String) -> Bool {
+    let isPlain = TextClean.withBytes(name, PlainText.isPlain)
+    return names.contains { entry in
+      entry.name.utf8.elementsEqual(name.utf8) || (!(entry.isPlain && isPlain) && entry.name == name)
+    }
   }
 }

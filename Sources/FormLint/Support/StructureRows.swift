@@ -3,7 +3,7 @@ import FormModel
 extension IndicatorRow {
   /// The 三级 cell when it names an indicator: filled and not a not-applicable mark (JX103, JX104).
   var indicatorName: CellText? {
-    guard let name, !name.isBlank, !IndicatorRow.isNotApplicable(name.trimmed) else { return nil }
+    guard let name, !name.isBlank, !IndicatorRow.isNotApplicable(name.text) else { return nil }
     return name
   }
 

@@ -43,7 +43,7 @@ struct IndicatorValueEmptyRule: Rule {
   func check(form context: FormContext) -> [Diagnostic] {
     var findings: [Diagnostic] = []
     for row in context.form.indicators {
-      guard let name = row.indicatorName, let value = row.value, value.isBlank else { continue }
+      guard let value = row.value, value.isBlank, let name = row.indicatorName else { continue }
       let fixes = move(from: name, to: value, unit: context.form.unit)
       var message = LocalizedText(
         zh: "指标“\(name.trimmed)”（\(row.categoryText)）没有填写指标值",

@@ -29,7 +29,7 @@ struct IndicatorValueNotApplicableRule: Rule {
   func check(form context: FormContext) -> [Diagnostic] {
     var findings: [Diagnostic] = []
     for row in context.form.indicators {
-      guard let name = row.indicatorName, let value = row.value, IndicatorRow.isNotApplicable(value.trimmed), !row.targetsNone
+      guard let value = row.value, IndicatorRow.isNotApplicable(value.text), let name = row.indicatorName, !row.targetsNone
       else { continue }
       let message = LocalizedText(
         zh: "指标“\(name.trimmed)”已命名，指标值却是“\(value.trimmed)”：请填写可衡量的指标值，或整行填“/”",

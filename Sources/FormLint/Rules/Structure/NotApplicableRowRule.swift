@@ -22,8 +22,18 @@ struct NotApplicableRowRule: Rule {
   func check(form context: FormContext) -> [Diagnostic] {
     var findings: [Diagnostic] = []
     for row in context.form.indicators {
-      let filled = [row.name, row.value, row.standard].compactMap { $0 }.filter { !$0.isBlank }
-      guard let first = filled.first, filled.allSatisfy({ IndicatorRow.isNotApplicable($0.trimmed) }) else { continue }
+      // The row's filled cells, in order, must all be marks (no arrays built: this runs for every row).
+      var first: CellText?
+      var allMarks = true
+      for cell in [row.name, row.value, row.standard] {
+        guard let cell, !cell.isBlank else { continue }
+        if first == nil { first = cell }
+        if !IndicatorRow.isNotApplicable(cell.text) {
+          allMarks = false
+          break
+        }
+      }
+      guard let first, allMarks else { continue }
       let message = LocalizedText(
         zh: "“\(row.categoryText)”整行填“/”，标为不适用", en: "The “\(row.categoryText)” row is marked “/” throughout: not applicable")
       // The 三级 cell is where reviewers look for the indicator; fall back to the first filled cell.

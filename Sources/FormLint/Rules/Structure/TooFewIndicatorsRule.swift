@@ -28,15 +28,21 @@ struct TooFewIndicatorsRule: Rule {
     let form = context.form
     guard form.indicatorHeaderRow != nil else { return [] }
     // One indicator per row and name: several value columns read one row several times.
-    var names = Set<String>()
+    var names = Set<NamePlace>()
     for row in form.indicators {
-      guard let name = row.name?.trimmed, !name.isEmpty, !IndicatorRow.isNotApplicable(name) else { continue }
-      names.insert("\(row.rowIndex)|\(row.name?.cellIndex ?? 0)")
+      guard let name = row.name, !name.isBlank, !IndicatorRow.isNotApplicable(name.text) else { continue }
+      names.insert(NamePlace(row: row.rowIndex, cell: name.cellIndex))
     }
     guard names.count < Self.minimum else { return [] }
     let message = LocalizedText(
       zh: "指标表只列了 \(names.count) 个指标，少于 \(Self.minimum) 个：应从产出、效益、满意度等方面细化",
       en: "The indicator table names only \(names.count) indicator(s), fewer than \(Self.minimum): cover outputs, effects and satisfaction")
     return [diagnostic(message, at: form.anchorRange)]
+  }
+
+  /// Where a name is written: its row and cell.
+  private struct NamePlace: Hashable {
+    let row: Int
+    let cell: Int
   }
 }
