@@ -99,8 +99,8 @@ public struct IndicatorRow: Sendable, Equatable {
 
   /// Whether every filled cell of the row is a not-applicable mark (`/`).
   public var isNotApplicableRow: Bool {
-    let parts = [name, value, standard].compactMap { $0?.trimmed }
-    return !parts.isEmpty && parts.allSatisfy { IndicatorRow.isNotApplicable($0) }
+    guard name != nil || value != nil || standard != nil else { return false }
+    return [name, value, standard].allSatisfy { cell in cell.map { IndicatorRow.isNotApplicable($0.text) } ?? true }
   }
 
   /// Words naming an outcome to be avoided: for such an indicator (`安全责任事故`, `群众投诉`) a value of `无` is its
@@ -109,7 +109,7 @@ public struct IndicatorRow: Sendable, Equatable {
 
   /// Whether the value is `无` for an indicator that names an outcome to be avoided.
   public var targetsNone: Bool {
-    guard let value, TextClean.trimmed(value.text) == "无", let name = name?.text else { return false }
+    guard let value, TextClean.trimmedEquals(value.text, IndicatorRow.noneMark), let name = name?.text else { return false }
     return IndicatorRow.avoidedOutcomes.contains { TextClean.contains(name, $0) }
   }
 
@@ -127,6 +127,7 @@ public struct IndicatorRow: Sendable, Equatable {
   }
 
   private static let notApplicableMarks: [[UInt8]] = ["/", "／", "无", "—", "——", "-", "－"].map { Array($0.utf8) }
+  static let noneMark = Array("无".utf8)
 }
 
 /// One project of an indicator table that holds several.

@@ -146,7 +146,54 @@ private struct FormReader {
       return []
     }
     var fields: [LineField] = []
-    // Pairs are separated by runs of two or more spaces (or an ideographic space).
+    for segment in lineSegments(text) {
+      guard let colon = segment.firstIndex(where: { $0 == "：" || $0 == ":" }) else { continue }
+      let label = String(segment[..<colon])
+      var value = TextClean.trimmed(String(segment[segment.index(after: colon)...]))
+      // Every stamp ends in 章） or 字） (no other spelling of them is canonically equivalent: `FormReaderTests`).
+      if TextClean.contains(value, "章") || TextClean.contains(value, "字") {
+        for stamp in ["（盖章）", "(盖章)", "（印章）", "(印章)", "（签字）", "(签字)"] { value = value.replacingOccurrences(of: stamp, with: "") }
+      }
+      guard let field = HeaderField.field(forLabel: label) else { continue }
+      fields.append(LineField(field: field, label: label, value: TextClean.trimmed(value), lineIndex: lineIndex))
+    }
+    return fields
+  }
+
+  /// A free line's `label：value` segments: pairs are separated by runs of two or more spaces (or an ideographic
+  /// space, or a TAB); spaces are dropped from the segments. By characters; on bytes where every scalar is a
+  /// character of its own (`TextClean.standsAlone`), which gives the same segments.
+  static func lineSegments(_ text: String) -> [String] {
+    let bytewise: [String]? = TextClean.withBytes(text) { bytes in
+      guard TextClean.standsAlone(bytes) else { return nil }
+      var segments: [String] = []
+      var current: [UInt8] = []
+      var currentHasColon = false
+      var spaces = 0
+      var index = 0
+      while index < bytes.count {
+        let byte = bytes[index]
+        let width = TextClean.scalarWidth(lead: byte)
+        let isIdeographicSpace = byte == 0xE3 && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80
+        if byte == 0x20 || byte == 0x09 || isIdeographicSpace {
+          spaces += byte == 0x20 ? 1 : 2
+          index += width
+          continue
+        }
+        if spaces >= 2, !current.isEmpty, currentHasColon {
+          segments.append(String(decoding: current, as: UTF8.self))
+          current.removeAll(keepingCapacity: true)
+          currentHasColon = false
+        }
+        spaces = 0
+        current.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + width)]))
+        if byte == 0x3A || (byte == 0xEF && bytes[index + 1] == 0xBC && bytes[index + 2] == 0x9A) { currentHasColon = true }
+        index += width
+      }
+      if !current.isEmpty { segments.append(String(decoding: current, as: UTF8.self)) }
+      return segments
+    }
+    if let bytewise { return bytewise }
     var segments: [String] = []
     var current = ""
     var spaces = 0
@@ -163,15 +210,7 @@ private struct FormReader {
       current.append(character)
     }
     if !current.isEmpty { segments.append(current) }
-    for segment in segments {
-      guard let colon = segment.firstIndex(where: { $0 == "：" || $0 == ":" }) else { continue }
-      let label = String(segment[..<colon])
-      var value = TextClean.trimmed(String(segment[segment.index(after: colon)...]))
-      for stamp in ["（盖章）", "(盖章)", "（印章）", "(印章)", "（签字）", "(签字)"] { value = value.replacingOccurrences(of: stamp, with: "") }
-      guard let field = HeaderField.field(forLabel: label) else { continue }
-      fields.append(LineField(field: field, label: label, value: TextClean.trimmed(value), lineIndex: lineIndex))
-    }
-    return fields
+    return segments
   }
 
   /// The first 4-digit year followed by 年 in a title.
@@ -193,7 +232,10 @@ private struct FormReader {
 
   /// `单位：万元` / `单位:元` in a free line.
   static func unit(inLine text: String) -> TableUnit? {
+    // Foundation's `range(of:)` is dear; without the bytes of 单位 it finds nothing (no other spelling of 单位 is
+    // canonically equivalent: `FormReaderTests`).
     let squeezed = TextClean.squeezed(text)
+    guard TextClean.contains(squeezed, "单位") else { return nil }
     for marker in ["单位：", "单位:"] {
       var search = squeezed[...]
       while let found = search.range(of: marker) {

@@ -326,6 +326,53 @@ public enum TextClean {
 
   static let reviewWord = Array("审核意见".utf8)
 
+  /// Whether `trimmed(text)` is, byte for byte, `word`; `trimmed(text) == word` for a word with no canonically
+  /// equivalent spelling (the caller's to check: `FormReaderTests`).
+  static func trimmedEquals(_ text: String, _ word: [UInt8]) -> Bool {
+    withBytes(text) { bytes in
+      guard bytes.count >= word.count else { return false }
+      var start = 0
+      while start < bytes.count, case let width = spaceWidth(bytes, at: start), width > 0 { start += width }
+      guard bytes.count - start >= word.count else { return false }
+      for offset in word.indices where bytes[start + offset] != word[offset] { return false }
+      var end = start + word.count
+      while end < bytes.count, case let width = spaceWidth(bytes, at: end), width > 0 { end += width }
+      return end == bytes.count
+    }
+  }
+
+  /// Whether the scalar whose UTF-8 starts at `lead` stands alone as a character whatever follows or precedes it,
+  /// and compares with `String` semantics as its bytes do: ASCII but CR, Latin up to U+02FF, and the punctuation,
+  /// symbols, CJK and full-width forms of U+2010–U+9FFF and U+FF01–U+FF9D (no combining, prepended or joining
+  /// marks, no Hangul jamo). Text made of such scalars splits into characters scalar by scalar.
+  static func standsAlone(_ bytes: UnsafeBufferPointer<UInt8>, at lead: Int) -> Bool {
+    let byte = bytes[lead]
+    if byte < 0x80 { return byte != 0x0D }
+    if byte < 0xCC { return byte >= 0xC2 }
+    guard byte >= 0xE0 && byte < 0xF0, lead + 2 < bytes.count else { return false }
+    let value = (UInt32(byte & 0x0F) << 12) | (UInt32(bytes[lead + 1] & 0x3F) << 6) | UInt32(bytes[lead + 2] & 0x3F)
+    switch value {
+    case 0x2010...0x2027, 0x2030...0x205E, 0x2100...0x2BFF, 0x3000...0x3029, 0x3030...0x3098, 0x309B...0x30FF,
+      0x3100...0x312F, 0x3190...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF9D:
+      return true
+    default: return false
+    }
+  }
+
+  /// Whether every scalar of `text` is a character of its own and compares as its bytes do (`standsAlone`): then
+  /// a byte loop over the text sees what a `Character` loop sees.
+  public static func scalarsStandAlone(_ text: String) -> Bool { withBytes(text) { standsAlone($0) } }
+
+  /// Whether every scalar of the bytes `standsAlone`.
+  static func standsAlone(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var index = 0
+    while index < bytes.count {
+      guard standsAlone(bytes, at: index) else { return false }
+      index += scalarWidth(lead: bytes[index])
+    }
+    return true
+  }
+
   /// Whether a text holds only whitespace (as `isSpace` defines it): `trimmed(text).isEmpty`, without a copy.
   public static func isBlank(_ text: String) -> Bool {
     withBytes(text) { bytes in

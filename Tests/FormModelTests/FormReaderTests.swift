@@ -29,7 +29,7 @@ import Testing
   /// The words compared by bytes have no canonically equivalent spelling: no other scalar equals one of their
   /// characters as a `String`, so a byte comparison and `==` / `hasSuffix` agree on them.
   @Test func bytewiseComparedWordsHaveNoEquivalentScalar() {
-    let scalars = Set("审核意见/／无—-－".unicodeScalars.map(\.value))
+    let scalars = Set("审核意见/／无—-－及代码编单位章字：:".unicodeScalars.map(\.value))
     // `String` hashing and `==` follow canonical equivalence, so the set finds any equivalent spelling.
     let characters = Set(scalars.map { String(Character(Unicode.Scalar($0)!)) })
     let equivalent = (UInt32(0)...0x10FFFF).filter { value in
@@ -45,5 +45,46 @@ import Testing
     for text in ["", " ", "\u{3000}满意\u{3000}", "\u{200B}", "\u{0301} "] {
       #expect(TextClean.isBlank(text) == TextClean.trimmed(text).isEmpty)
     }
+  }
+}
+
+/// `TextClean.scalarsStandAlone`: the scalars it accepts are characters of their own next to any of them.
+@Suite struct StandAloneScalarTests {
+  static let ranges: [ClosedRange<UInt32>] = [
+    0x00...0x02FF, 0x2010...0x2027, 0x2030...0x205E, 0x2100...0x2BFF, 0x3000...0x3029, 0x3030...0x3098,
+    0x309B...0x30FF, 0x3100...0x312F, 0x3190...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF9D,
+  ]
+
+  @Test func acceptedScalarsBreakOnBothSides() {
+    var joined: [String] = []
+    for range in Self.ranges {
+      for value in range where value != 0x0D {
+        guard let scalar = Unicode.Scalar(value) else { continue }
+        let text = String(Character(scalar))
+        #expect(TextClean.scalarsStandAlone(text))
+        // Extend, ZWJ, SpacingMark (after a letter), Prepend (before one), Hangul jamo and regional indicators join.
+        let probes = ["a" + text + "a", text + text, "\u{1100}" + text, text + "\u{1161}", text + "\u{11A8}"]
+        if probes.contains(where: { $0.count != $0.unicodeScalars.count }) { joined.append(String(value, radix: 16)) }
+      }
+    }
+    #expect(joined.isEmpty)
+  }
+
+  @Test func othersAreNot() {
+    for text in ["\r", "a\u{0301}", "\u{0600}", "\u{200D}", "\u{1100}", "\u{AC00}", "\u{FF9E}", "😀", "\u{FE0F}", "\u{3099}"] {
+      #expect(!TextClean.scalarsStandAlone(text))
+    }
+    #expect(TextClean.scalarsStandAlone("单位代码：000000    单位名称：示例县卫生健康局"))
+  }
+}
+
+@Suite struct LineFieldReadingTests {
+  /// The same line read on bytes and, with a combining mark in it, by characters.
+  @Test(arguments: ["", "e\u{0301}"])
+  func fieldsOfAFreeLine(mark: String) throws {
+    let line = "预算单位：示例市水务局（盖章）    项目名称：\(mark)示例 项目\u{3000}填报日期:2021"
+    let form = try FormReaderTests.form("2021年项目支出绩效目标表\n\(line)\n\t项目名称\n\t示例项目\n\n")
+    #expect(form.lineFields.map(\.label) == ["预算单位", "项目名称"])
+    #expect(form.lineFields.map(\.value) == ["示例市水务局", "\(mark)示例项目"])
   }
 }

@@ -207,7 +207,10 @@ public enum TemplateCatalog {
   public static func normalizedLabel(_ label: String) -> (label: String, isSubItem: Bool) {
     // On UTF-8 bytes: this runs for every header cell and heading of every form (it was 17 % of a check's
     // instructions on scalars). Every mark removed is a whole scalar, so what is kept stays valid UTF-8.
-    let bytes = TextClean.squeezedBytes(label)
+    TextClean.squeezedBytes(label).withUnsafeBufferPointer { normalizedLabel(squeezed: $0) }
+  }
+
+  private static func normalizedLabel(squeezed bytes: UnsafeBufferPointer<UInt8>) -> (label: String, isSubItem: Bool) {
     /// The length of the mark at `index` if it is one of `marks` (UTF-8 sequences), else 0.
     func mark(_ marks: [[UInt8]], at index: Int) -> Int {
       for mark in marks where index + mark.count <= bytes.count {
@@ -232,24 +235,42 @@ public enum TemplateCatalog {
     kept.reserveCapacity(bytes.count - index)
     var depth = 0
     while index < bytes.count {
-      let width = TextClean.scalarWidth(lead: bytes[index])
-      if mark(LabelMarks.opening, at: index) > 0 {
+      let byte = bytes[index]
+      let width = TextClean.scalarWidth(lead: byte)
+      // Only these lead bytes start a parenthesis: ( ) [ ] and （ ） 【 】 (EF BC 88/89, E3 80 90/91).
+      let mayBeParenthesis = byte == 0x28 || byte == 0x29 || byte == 0x5B || byte == 0x5D || byte == 0xEF || byte == 0xE3
+      if mayBeParenthesis && mark(LabelMarks.opening, at: index) > 0 {
         depth += 1
-      } else if mark(LabelMarks.closing, at: index) > 0 {
+      } else if mayBeParenthesis && mark(LabelMarks.closing, at: index) > 0 {
         depth = max(depth - 1, 0)
       } else if depth == 0 {
-        kept.append(contentsOf: bytes[index..<(index + width)])
+        kept.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + width)]))
       }
       index += width
     }
     while let last = LabelMarks.trailing.first(where: { kept.count >= $0.count && kept.suffix($0.count).elementsEqual($0) }) {
       kept.removeLast(last.count)
     }
-    var text = String(decoding: kept, as: UTF8.self)
+    // `hasSuffix` and `count` on `String` go by characters: the bytes decide where the scalar before the suffix
+    // cannot join it (`TextClean.standsAlone`); elsewhere the `String` operations do.
+    for suffix in LabelMarks.codeSuffixes where kept.count > suffix.count && kept.suffix(suffix.count).elementsEqual(suffix) {
+      var lead = kept.count - suffix.count - 1
+      while lead > 0 && kept[lead] & 0xC0 == 0x80 { lead -= 1 }
+      guard kept.withUnsafeBufferPointer({ TextClean.standsAlone($0, at: lead) }) else {
+        return (removingCodeSuffixes(String(decoding: kept, as: UTF8.self)), isSubItem)
+      }
+      kept.removeLast(suffix.count)
+    }
+    return (String(decoding: kept, as: UTF8.self), isSubItem)
+  }
+
+  /// 及代码 / 及编码 removed from the end of a label, by characters.
+  private static func removingCodeSuffixes(_ label: String) -> String {
+    var text = label
     for suffix in ["及代码", "及编码"] where text.hasSuffix(suffix) && text.count > suffix.count {
       text = String(text.dropLast(suffix.count))
     }
-    return (text, isSubItem)
+    return text
   }
 
   /// The marks `normalizedLabel` removes, as UTF-8.
@@ -260,6 +281,7 @@ public enum TemplateCatalog {
     static let opening = ["(", "（", "[", "【"].map { Array($0.utf8) }
     static let closing = [")", "）", "]", "】"].map { Array($0.utf8) }
     static let trailing = [":", "：", "∶"].map { Array($0.utf8) }
+    static let codeSuffixes = ["及代码", "及编码"].map { Array($0.utf8) }
   }
 
   /// What `detect` scores, normalised once: for each label key, how many of each family's clues (the first label of a
