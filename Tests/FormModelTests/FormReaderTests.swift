@@ -36,7 +36,17 @@ import Testing
       guard !scalars.contains(value), let scalar = Unicode.Scalar(value) else { return false }
       return characters.contains(String(Character(scalar)))
     }
-    #expect(equivalent.isEmpty)
+    // U+2F836 (a compatibility ideograph) is 及: `normalizedLabel` leaves a label holding it to `String`.
+    #expect(equivalent == [0x2F836])
+  }
+
+  @Test(arguments: [
+    ("主管部门及代码", "主管部门"), ("主管部门及编码", "主管部门"), ("及代码", "及代码"), ("代码", "代码"), ("项目代码", "项目代码"),
+    ("项目\u{2F836}代码", "项目"), ("\u{0600}及代码", "\u{0600}及代码"), ("单位及编码及代码", "单位"), ("a及代码", "a"),
+    ("主管部门及代码（盖章）：", "主管部门"),
+  ])
+  func codeSuffixIsDroppedAsHasSuffixSays(label: String, expected: String) {
+    #expect(TemplateCatalog.normalizedLabel(label).label == expected)
   }
 
   @Test func blankIsTrimmedToNothing() {

@@ -251,15 +251,25 @@ public enum TemplateCatalog {
     while let last = LabelMarks.trailing.first(where: { kept.count >= $0.count && kept.suffix($0.count).elementsEqual($0) }) {
       kept.removeLast(last.count)
     }
-    // `hasSuffix` and `count` on `String` go by characters: the bytes decide where the scalar before the suffix
-    // cannot join it (`TextClean.standsAlone`); elsewhere the `String` operations do.
-    for suffix in LabelMarks.codeSuffixes where kept.count > suffix.count && kept.suffix(suffix.count).elementsEqual(suffix) {
-      var lead = kept.count - suffix.count - 1
-      while lead > 0 && kept[lead] & 0xC0 == 0x80 { lead -= 1 }
-      guard kept.withUnsafeBufferPointer({ TextClean.standsAlone($0, at: lead) }) else {
-        return (removingCodeSuffixes(String(decoding: kept, as: UTF8.self)), isSubItem)
+    // `hasSuffix` and `count` on `String` go by characters and canonical equivalence: the bytes decide where the
+    // scalar before 代码/编码 and the one before 及 stand alone (`TextClean.standsAlone`; U+2F836 is equivalent to
+    // 及 and does not); elsewhere the `String` operations do.
+    for suffix in LabelMarks.codeSuffixes where kept.count > 6 && kept.suffix(6).elementsEqual(suffix.suffix(6)) {
+      // 代码/编码 ends the label: is it 及代码/及编码 after something (true), something else (false), or undecided?
+      let decided: Bool? = kept.withUnsafeBufferPointer { bytes in
+        func lead(before end: Int) -> Int? {
+          guard end > 0 else { return nil }
+          var index = end - 1
+          while index > 0 && bytes[index] & 0xC0 == 0x80 { index -= 1 }
+          return index
+        }
+        guard let before = lead(before: bytes.count - 6), TextClean.standsAlone(bytes, at: before) else { return nil }
+        guard UnsafeBufferPointer(rebasing: bytes[before..<(bytes.count - 6)]).elementsEqual(suffix.prefix(3)) else { return false }
+        guard let first = lead(before: before) else { return false }  // the label is 及代码 itself: kept
+        return TextClean.standsAlone(bytes, at: first) ? true : nil
       }
-      kept.removeLast(suffix.count)
+      guard let decided else { return (removingCodeSuffixes(String(decoding: kept, as: UTF8.self)), isSubItem) }
+      if decided { kept.removeLast(suffix.count) }
     }
     return (String(decoding: kept, as: UTF8.self), isSubItem)
   }
