@@ -101,7 +101,7 @@ public struct FormContext: Sendable {
   var hygieneCells: [HygieneCell] { shared.hygieneCells(of: form) }
 
   /// The dates, periods and deadlines in a cell (shared by the 4xx rules, which read the same cells).
-  func dates(in cell: CellText) -> [DateValue] { shared.dates(in: cell) }
+  func dates(in cell: CellText) -> [DateValue] { shared.dates(in: cell, of: form) }
 
   /// The amounts of money in a cell, read in the form's table unit (shared by `costAnalysis` and the money rules,
   /// which read the same cost rows).
@@ -118,24 +118,18 @@ public struct FormContext: Sendable {
 final class SharedDerivations: @unchecked Sendable {
   private var cost: CostAnalysis?
   private var cells: [HygieneCell]?
-  private var dates: [Range<Int>: (text: String, values: [DateValue])] = [:]
+  private var dates = CellMemo<[DateValue]>()
+  // Amounts are read in a few cost cells a form: a dictionary is cheaper than a slot for every cell.
   private var amounts: [Range<Int>: (text: String, values: [Amount])] = [:]
   private var label: LocalizedText??
-  private var kinds: [Range<Int>: (text: String, kind: IndicatorValue)] = [:]
+  private var kinds = CellMemo<IndicatorValue>()
 
   func valueKind(of cell: CellText, in form: Form) -> IndicatorValue {
-    if let found = kinds[cell.range], found.text == cell.text { return found.kind }
-    let computed = IndicatorValue.classify(cell.text, tableUnit: form.unit.moneyUnit)
-    kinds[cell.range] = (cell.text, computed)
-    return computed
+    kinds.value(of: cell, in: form) { IndicatorValue.classify(cell.text, tableUnit: form.unit.moneyUnit) }
   }
 
-  func dates(in cell: CellText) -> [DateValue] {
-    guard DatesCells.hasDigit(cell.text) else { return [] }
-    if let found = dates[cell.range], found.text == cell.text { return found.values }
-    let computed = DatesCells.dates(in: cell.text)
-    dates[cell.range] = (cell.text, computed)
-    return computed
+  func dates(in cell: CellText, of form: Form) -> [DateValue] {
+    dates.value(of: cell, in: form) { DatesCells.dates(in: cell.text) }
   }
 
   func hygieneCells(of form: Form) -> [HygieneCell] {
@@ -164,6 +158,29 @@ final class SharedDerivations: @unchecked Sendable {
     let computed = context.costAnalysis.budgetLabel
     label = computed
     return computed
+  }
+}
+
+/// Values computed once per cell of a form, kept by the cell's index in the node (no hashing): an entry is used
+/// only for the same range and text (a value read from part of a cell does not share its cell's entry).
+struct CellMemo<Value> {
+  private struct Entry {
+    let range: Range<Int>
+    let text: String
+    let value: Value
+  }
+
+  private var entries: [Entry?] = []
+
+  mutating func value(of cell: CellText, in form: Form, _ compute: () -> Value) -> Value {
+    let index = cell.cellIndex
+    if index >= 0, index < entries.count, let entry = entries[index], entry.range == cell.range, entry.text == cell.text {
+      return entry.value
+    }
+    let value = compute()
+    if entries.isEmpty { entries = Array(repeating: nil, count: form.node.cells.count) }
+    if index >= 0, index < entries.count { entries[index] = Entry(range: cell.range, text: cell.text, value: value) }
+    return value
   }
 }
 

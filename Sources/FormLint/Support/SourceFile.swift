@@ -374,15 +374,35 @@ public struct SourceFile: Sendable {
     guard total == original.count, current[..<total].elementsEqual(original) else { throw changed }
   }
 
+  /// Whether `bytes` are well-formed UTF-8 (Unicode table 3-7: no overlong forms, surrogates or scalars above
+  /// U+10FFFF), what `UTF8`'s decoder accepts, checked without decoding (26 instructions a byte that way).
   static func isValidUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {
-    var iterator = bytes.makeIterator()
-    var decoder = UTF8()
-    while true {
-      switch decoder.decode(&iterator) {
-      case .scalarValue: continue
-      case .emptyInput: return true
-      case .error: return false
+    bytes.withUnsafeBufferPointer { bytes in
+      let count = bytes.count
+      var index = 0
+      while index < count {
+        let lead = bytes[index]
+        if lead < 0x80 {
+          index += 1
+          continue
+        }
+        let width = lead < 0xC2 ? 0 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : lead < 0xF5 ? 4 : 0
+        guard width > 0, index + width <= count else { return false }
+        // The second byte's range depends on the lead (E0: A0–BF, ED: 80–9F, F0: 90–BF, F4: 80–8F).
+        let second = bytes[index + 1]
+        let (low, high): (UInt8, UInt8) =
+          switch lead {
+          case 0xE0: (0xA0, 0xBF)
+          case 0xED: (0x80, 0x9F)
+          case 0xF0: (0x90, 0xBF)
+          case 0xF4: (0x80, 0x8F)
+          default: (0x80, 0xBF)
+          }
+        guard second >= low, second <= high else { return false }
+        for offset in 2..<width where bytes[index + offset] & 0xC0 != 0x80 { return false }
+        index += width
       }
+      return true
     }
   }
 }

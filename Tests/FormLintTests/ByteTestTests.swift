@@ -1,0 +1,88 @@
+import FormModel
+import Foundation
+import Testing
+
+@testable import FormLint
+
+/// The byte tests that stand in for `String` and `UTF8` work in the rules give the same answers.
+@Suite("Byte tests of the rules")
+struct ByteTestTests {
+  /// `UTF8`'s decoder: what `SourceFile.isValidUTF8` must agree with.
+  private func decodes(_ bytes: [UInt8]) -> Bool {
+    var iterator = bytes.makeIterator()
+    var decoder = UTF8()
+    while true {
+      switch decoder.decode(&iterator) {
+      case .scalarValue: continue
+      case .emptyInput: return true
+      case .error: return false
+      }
+    }
+  }
+
+  @Test("isValidUTF8 agrees with the UTF-8 decoder on edge cases and random bytes")
+  func validUTF8() {
+    let edges: [[UInt8]] = [
+      [], [0x41], [0xC2, 0x80], [0xC1, 0xBF], [0xE0, 0xA0, 0x80], [0xE0, 0x9F, 0xBF], [0xED, 0x9F, 0xBF],
+      [0xED, 0xA0, 0x80], [0xEF, 0xBF, 0xBF], [0xF0, 0x90, 0x80, 0x80], [0xF0, 0x8F, 0xBF, 0xBF],
+      [0xF4, 0x8F, 0xBF, 0xBF], [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80], [0x80], [0xE4, 0xB8],
+      [0xE4, 0xB8, 0x41], [0xFF], Array("成本指标".utf8),
+    ]
+    for bytes in edges { #expect(SourceFile.isValidUTF8(bytes[...]) == decodes(bytes), "\(bytes)") }
+    var generator = SystemRandomNumberGenerator()
+    let alphabet: [UInt8] = [0x41, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xE4, 0xED, 0xEF, 0xF0, 0xF4, 0xF5]
+    for _ in 0..<20_000 {
+      let bytes = (0..<Int.random(in: 1...6, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+      #expect(SourceFile.isValidUTF8(bytes[...]) == decodes(bytes), "\(bytes)")
+    }
+  }
+
+  @Test("Every scalar PlainText accepts is a character of its own that no normalisation changes")
+  func plainScalars() {
+    let probes: [Unicode.Scalar] = ["a", "一", "（", "\u{3000}"]
+    var accepted = 0
+    for value in UInt32(0)...0xFFFF {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      let text = String(scalar)
+      guard TextClean.withBytes(text, PlainText.isPlain) else { continue }
+      accepted += 1
+      #expect(text.decomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(text.unicodeScalars), "U+\(value)")
+      #expect(text.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(text.unicodeScalars), "U+\(value)")
+      for probe in probes {
+        #expect("\(probe)\(text)".count == 2 && "\(text)\(probe)".count == 2, "U+\(value)")
+      }
+    }
+    #expect(accepted > 20_000)
+    #expect(!TextClean.withBytes("\r\n", PlainText.isPlain))
+    #expect(!TextClean.withBytes("e\u{301}", PlainText.isPlain))
+  }
+
+  @Test("nameEnds on bytes agrees with the String reading")
+  func nameEnds() {
+    func reference(_ name: String, _ suffixes: [String]) -> Bool {
+      var text = TextClean.trimmed(name)
+      if text.hasSuffix("）") || text.hasSuffix(")"), let open = text.lastIndex(where: { $0 == "（" || $0 == "(" }) {
+        text = TextClean.trimmed(String(text[..<open]))
+      }
+      return suffixes.contains { text.hasSuffix($0) }
+    }
+    let pieces = ["率", "度", "比例", "合格", "（", "）", "(", ")", "%", " ", "\u{3000}", "\t", "\n", "e\u{301}", "\u{F961}"]
+    let suffixes = ["率", "度", "比例", "占比"]
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<20_000 {
+      let name = (0..<Int.random(in: 0...7, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+      #expect(ValuesCells.nameEnds(name, in: suffixes) == reference(name, suffixes), "\(name.debugDescription)")
+    }
+  }
+
+  @Test("sameTrimmedText agrees with comparing the trimmed Strings")
+  func sameTrimmedText() {
+    let pieces = ["率", "合格", " ", "\u{3000}", "a", "e\u{301}", "\u{E9}", "\u{F961}", "\u{7387}"]
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<20_000 {
+      let make = { (0..<Int.random(in: 0...4, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined() }
+      let (a, b) = (make(), make())
+      #expect(PlainText.sameTrimmedText(a, b) == (TextClean.trimmed(a) == TextClean.trimmed(b)), "\(a.debugDescription) \(b.debugDescription)")
+    }
+  }
+}
