@@ -107,13 +107,13 @@ struct TextReporter {
     let (lineText, before, marked) = SourceWindow.around(
       bytes[(lineRange.lowerBound - nodeStart)..<(lineRange.upperBound - nodeStart)],
       underline: (underlineStart - nodeStart)..<(underlineEnd - nodeStart))
-    let gutter = String(repeating: " ", count: String(start.line).count)
+    let gutter = DisplayWidth.run(of: " ", count: String(start.line).count)
     output += "\(gutter) |\n"
     output += "\(start.line) | \(DisplayWidth.expandTabs(lineText))\n"
     let offset = DisplayWidth.expanded(before)
     let caretCount = max(DisplayWidth.expanded(marked, startingAt: offset), 1)
-    output += "\(gutter) | " + String(repeating: " ", count: offset)
-    output += paint(String(repeating: "^", count: caretCount), diagnostic.severity == .error ? "1;31" : "1;33") + "\n"
+    output += "\(gutter) | " + DisplayWidth.run(of: " ", count: offset)
+    output += paint(DisplayWidth.run(of: "^", count: caretCount), diagnostic.severity == .error ? "1;31" : "1;33") + "\n"
     if let fix = diagnostic.fixes.first {
       // An unsafe fix may change what the form says: `--unsafe-fixes` applies it, after the user has looked.
       let label = fix.isSafe ? LocalizedText(zh: "修复", en: "fix") : LocalizedText(zh: "修复（需人工确认）", en: "unsafe fix")
@@ -144,8 +144,8 @@ extension TextReporter {
     output += "  |\n  | \(DisplayWidth.expandTabs(line))\n"
     let offset = DisplayWidth.expanded(before)
     let carets = max(DisplayWidth.expanded(marked, startingAt: offset), 1)
-    output += "  | " + String(repeating: " ", count: offset)
-    output += paint(String(repeating: "^", count: carets), diagnostic.severity == .error ? "1;31" : "1;33") + "\n"
+    output += "  | " + DisplayWidth.run(of: " ", count: offset)
+    output += paint(DisplayWidth.run(of: "^", count: carets), diagnostic.severity == .error ? "1;31" : "1;33") + "\n"
     if let fix = diagnostic.fixes.first {
       let label =
         fix.isSafe
@@ -185,7 +185,7 @@ enum DisplayWidth {
     for scalar in text[...lastTab].unicodeScalars {
       if scalar == "\t" {
         let spaces = tabWidth - column % tabWidth
-        result += String(repeating: " ", count: spaces)
+        result += run(of: " ", count: spaces)
         column += spaces
       } else {
         result.unicodeScalars.append(scalar)
@@ -194,6 +194,16 @@ enum DisplayWidth {
     }
     result += text[text.utf8.index(after: lastTab)...]
     return result
+  }
+
+  /// `count` times an ASCII character (the gutter, the indentation and the carets): written straight into the
+  /// string's storage (`String(repeating:count:)` took ≈ 2,000 instructions a call, 2 % of a text check).
+  static func run(of character: Unicode.Scalar, count: Int) -> String {
+    guard count > 0 else { return "" }
+    return String(unsafeUninitializedCapacity: count) { buffer in
+      buffer.initialize(repeating: UInt8(ascii: character))
+      return count
+    }
   }
 
   /// The display width of `text` with its tabs expanded from column `start` (`of(expandTabs(text, startingAt:))`,

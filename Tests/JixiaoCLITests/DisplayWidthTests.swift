@@ -24,6 +24,13 @@ import Testing
     #expect(DisplayWidth.expanded("ab\t", startingAt: 1) == 3)
   }
 
+  @Test func runsOfACharacter() {
+    for count in [0, 1, 3, 16, 200] {
+      #expect(DisplayWidth.run(of: "^", count: count) == String(repeating: "^", count: count))
+    }
+    #expect(DisplayWidth.run(of: " ", count: -1) == "")
+  }
+
   /// The expansion as it was written first: scalar by scalar, every scalar appended.
   static func slowExpand(_ text: String, from start: Int) -> String {
     var column = start
