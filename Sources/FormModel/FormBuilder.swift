@@ -150,15 +150,18 @@ private struct FormReader {
       guard let colon = segment.firstIndex(where: { $0 == "：" || $0 == ":" }) else { continue }
       let label = String(segment[..<colon])
       var value = TextClean.trimmed(String(segment[segment.index(after: colon)...]))
-      // Every stamp ends in 章） or 字） (no other spelling of them is canonically equivalent: `FormReaderTests`).
-      if TextClean.contains(value, "章") || TextClean.contains(value, "字") {
-        for stamp in ["（盖章）", "(盖章)", "（印章）", "(印章)", "（签字）", "(签字)"] { value = value.replacingOccurrences(of: stamp, with: "") }
+      // Foundation only for a stamp whose bytes are there (no other spelling of one is canonically equivalent:
+      // `FormReaderTests`).
+      for stamp in FormReader.stamps where TextClean.contains(value, stamp) {
+        value = value.replacingOccurrences(of: stamp, with: "")
       }
       guard let field = HeaderField.field(forLabel: label) else { continue }
       fields.append(LineField(field: field, label: label, value: TextClean.trimmed(value), lineIndex: lineIndex))
     }
     return fields
   }
+
+  static let stamps = ["（盖章）", "(盖章)", "（印章）", "(印章)", "（签字）", "(签字)"]
 
   /// A free line's `label：value` segments: pairs are separated by runs of two or more spaces (or an ideographic
   /// space, or a TAB); spaces are dropped from the segments. By characters; on bytes where every scalar is a

@@ -127,6 +127,13 @@ public struct Profile: Sendable, Equatable {
 
   /// A label with whitespace (incl. U+3000 and line breaks) and a trailing 指标 removed, synonyms resolved.
   public static func canonicalLabel(_ label: String) -> String {
+    // Every label cell of every form, and forms repeat their labels: remembered by bytes (`ByteMemo`).
+    canonicalMemo.value(for: label) { computeCanonicalLabel(label) }
+  }
+
+  private static let canonicalMemo = ByteMemo<String>()
+
+  private static func computeCanonicalLabel(_ label: String) -> String {
     // Byte-level: this runs for every label cell of every form, and String operations per scalar cost
     // ~20× more (measured with callgrind in Documentation/PERFORMANCE.md).
     if isCanonicalAsWritten(label) { return synonyms[label] ?? label }
@@ -443,6 +450,12 @@ public enum CategoryRole: String, Sendable, CaseIterable {
 
   /// The role of a canonical category name (or of any label, after `Profile.canonicalLabel`).
   public static func of(_ category: String) -> CategoryRole? {
+    memo.value(for: category) { computeOf(category) }
+  }
+
+  private static let memo = ByteMemo<CategoryRole?>()
+
+  private static func computeOf(_ category: String) -> CategoryRole? {
     let key = Profile.canonicalLabel(category)
     if let exact = exactRoles[key] { return exact }
     return names.first { entry in entry.value.suffixes.contains { key.hasSuffix($0) } }?.key

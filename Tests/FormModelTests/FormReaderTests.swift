@@ -29,7 +29,7 @@ import Testing
   /// The words compared by bytes have no canonically equivalent spelling: no other scalar equals one of their
   /// characters as a `String`, so a byte comparison and `==` / `hasSuffix` agree on them.
   @Test func bytewiseComparedWordsHaveNoEquivalentScalar() {
-    let scalars = Set("审核意见/／无—-－及代码编单位章字：:".unicodeScalars.map(\.value))
+    let scalars = Set("审核意见/／无—-－及代码编单位章字：:（）()盖印签".unicodeScalars.map(\.value))
     // `String` hashing and `==` follow canonical equivalence, so the set finds any equivalent spelling.
     let characters = Set(scalars.map { String(Character(Unicode.Scalar($0)!)) })
     let equivalent = (UInt32(0)...0x10FFFF).filter { value in

@@ -37,7 +37,7 @@ public enum IndicatorHeadings {
     memo.value(for: heading) { computeRole(of: heading) }
   }
 
-  private static let memo = Memo<IndicatorColumnRole?>()
+  private static let memo = ByteMemo<IndicatorColumnRole?>()
 
   private static func computeRole(of heading: String) -> IndicatorColumnRole? {
     let key = TemplateCatalog.normalizedLabel(heading).label
@@ -62,26 +62,45 @@ public enum IndicatorHeadings {
   }
 }
 
-/// Answers of a pure function of a string, remembered: safe from several threads (the checking engine's workers),
-/// bounded (past `capacity` distinct strings, new answers are computed and not kept, so hostile input with a million
-/// different headings costs what it did without the memo, not memory).
-final class Memo<Value>: @unchecked Sendable {
+/// Answers of a pure function of a text, remembered: safe from several threads (the checking engine's workers),
+/// bounded (past `capacity` distinct texts, new answers are computed and not kept, so hostile input with a million
+/// different labels costs what it did without the memo, not memory; texts over `maxLength` bytes are not kept). Keyed by the text's UTF-8 bytes, not the
+/// `String`: `String` hashing and `==` go through the canonical (NFC) form, which for CJK text costs hundreds of
+/// instructions a call; the bytes are hashed as they are.
+/// Equal bytes are an equal `String`, so for a pure function a remembered answer is the answer (texts that are
+/// equal only canonically are remembered apart, each with its own answer).
+final class ByteMemo<Value>: @unchecked Sendable {
   private let lock = NSLock()
-  private var answers: [String: Value] = [:]
+  private var buckets: [Int: [(key: [UInt8], value: Value)]] = [:]
+  private var count = 0
   let capacity: Int
+  /// Longer texts are not remembered (labels are short; a form's long texts, goals and descriptions, would fill it).
+  let maxLength: Int
 
-  init(capacity: Int = 4096) { self.capacity = capacity }
+  init(capacity: Int = 4096, maxLength: Int = 96) {
+    self.capacity = capacity
+    self.maxLength = maxLength
+  }
 
-  func value(for key: String, compute: () -> Value) -> Value {
-    lock.lock()
-    if let known = answers[key] {
-      lock.unlock()
-      return known
+  func value(for text: String, compute: () -> Value) -> Value {
+    guard text.utf8.count <= maxLength else { return compute() }
+    let (hash, known): (Int, Value?) = TextClean.withBytes(text) { bytes in
+      var hasher = Hasher()
+      hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
+      let hash = hasher.finalize()
+      lock.lock()
+      defer { lock.unlock() }
+      guard let bucket = buckets[hash] else { return (hash, nil) }
+      for entry in bucket where entry.key.elementsEqual(bytes) { return (hash, entry.value) }
+      return (hash, nil)
     }
-    lock.unlock()
+    if let known { return known }
     let value = compute()
     lock.lock()
-    if answers.count < capacity { answers[key] = value }
+    if count < capacity {
+      buckets[hash, default: []].append((Array(text.utf8), value))
+      count += 1
+    }
     lock.unlock()
     return value
   }

@@ -197,6 +197,13 @@ public enum TemplateCatalog {
 
   /// The role of a header label, if it is known; `其中：` in front makes an unknown label a funding part.
   public static func role(ofLabel label: String) -> LabelRole? {
+    // Every header cell of every form is asked about, and forms repeat their labels: remembered by bytes.
+    roleMemo.value(for: label) { computeRole(ofLabel: label) }
+  }
+
+  private static let roleMemo = ByteMemo<LabelRole?>()
+
+  private static func computeRole(ofLabel label: String) -> LabelRole? {
     let (key, isSubItem) = normalizedLabel(label)
     if let role = roles[key] { return role }
     return isSubItem && !key.isEmpty ? .field(.fundingPart) : nil
@@ -312,11 +319,15 @@ public enum TemplateCatalog {
     return (keys, all.map { $0.titleWords.map { Array($0.replacingFullWidthParentheses().utf8) } })
   }()
 
+  /// `normalizedLabel(_:).label` of the labels `detect` is given, remembered by bytes.
+  private static let detectionKeyMemo = ByteMemo<String>()
+
   /// The family that fits a form best: its title words (3 each), its own spelling of a field (the first label,
   /// 1 each) and its markers (1 each); a tie goes to the family that requires fewer fields, so that a form with
   /// nothing distinctive is not asked for fields its family may not have.
   public static func detect(labels: [String], title: String?) -> Template {
-    let keys = Set(labels.map { normalizedLabel($0).label }.filter { !$0.isEmpty })
+    let keys = Set(
+      labels.map { label in detectionKeyMemo.value(for: label) { normalizedLabel(label).label } }.filter { !$0.isEmpty })
     let squeezedTitle = title.map { Array(TextClean.squeezed($0).replacingFullWidthParentheses().utf8) } ?? []
     var scores = [Int](repeating: 0, count: all.count)
     for key in keys {

@@ -12,22 +12,24 @@ public struct CellTextMap: Sendable, Equatable, Hashable {
 
   /// Node-relative offset of the content's first byte.
   public let start: Int
-  let escapes: [Escape]
+  /// The escapes, nil for none (most cells: no array to retain when a cell's text is copied, as rules do).
+  private let storedEscapes: [Escape]?
+  var escapes: [Escape] { storedEscapes ?? [] }
 
   /// The map of a cell without escapes: text offset `n` is node offset `start + n`.
   public init(identityAt start: Int) {
     self.start = start
-    escapes = []
+    storedEscapes = nil
   }
 
   init(start: Int, escapes: [Escape]) {
     self.start = start
-    self.escapes = escapes
+    storedEscapes = escapes.isEmpty ? nil : escapes
   }
 
   /// The node offset of a text offset (an offset just after an escape maps past its source bytes).
   public func nodeOffset(_ textOffset: Int) -> Int {
-    guard !escapes.isEmpty else { return start + textOffset }
+    guard let escapes = storedEscapes else { return start + textOffset }
     var result = start + textOffset
     for escape in escapes {
       if escape.text >= textOffset { break }
@@ -44,7 +46,7 @@ public struct CellTextMap: Sendable, Equatable, Hashable {
 
   /// The text offset of a node offset (an offset inside an escape maps to the escape's character).
   public func textOffset(ofNodeOffset offset: Int) -> Int {
-    guard !escapes.isEmpty else { return offset - start }
+    guard let escapes = storedEscapes else { return offset - start }
     var text = offset - start
     for escape in escapes {
       if escape.source.lowerBound >= offset { break }
