@@ -64,11 +64,11 @@ public enum IndicatorHeadings {
 
 /// Answers of a pure function of a text, remembered: safe from several threads (the checking engine's workers),
 /// bounded (past `capacity` distinct texts, new answers are computed and not kept, so hostile input with a million
-/// different labels costs what it did without the memo, not memory; texts over `maxLength` bytes are not kept). Keyed by the text's UTF-8 bytes, not the
-/// `String`: `String` hashing and `==` go through the canonical (NFC) form, which for CJK text costs hundreds of
-/// instructions a call; the bytes are hashed as they are.
-/// Equal bytes are an equal `String`, so for a pure function a remembered answer is the answer (texts that are
-/// equal only canonically are remembered apart, each with its own answer).
+/// different labels costs what it did without the memo, not memory; texts over `maxLength` bytes are not kept).
+/// Keyed by the text's UTF-8 bytes, not the `String`: `String` hashing and `==` go through the canonical (NFC)
+/// form, which for CJK text costs hundreds of instructions a call; the bytes are hashed as they are. Equal bytes
+/// are an equal `String`, so for a pure function a remembered answer is the answer (texts that are equal only
+/// canonically are remembered apart, each with its own answer).
 final class ByteMemo<Value>: @unchecked Sendable {
   private let lock = NSLock()
   private var buckets: [Int: [(key: [UInt8], value: Value)]] = [:]
