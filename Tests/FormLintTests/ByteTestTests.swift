@@ -31,7 +31,7 @@ struct ByteTestTests {
     for bytes in edges { #expect(SourceFile.isValidUTF8(bytes[...]) == decodes(bytes), "\(bytes)") }
     var generator = SystemRandomNumberGenerator()
     let alphabet: [UInt8] = [0x41, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xE4, 0xED, 0xEF, 0xF0, 0xF4, 0xF5]
-    for _ in 0..<20_000 {
+    for _ in 0..<5_000 {
       let bytes = (0..<Int.random(in: 1...6, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
       #expect(SourceFile.isValidUTF8(bytes[...]) == decodes(bytes), "\(bytes)")
     }
@@ -69,7 +69,7 @@ struct ByteTestTests {
     let pieces = ["率", "度", "比例", "合格", "（", "）", "(", ")", "%", " ", "\u{3000}", "\t", "\n", "e\u{301}", "\u{F961}"]
     let suffixes = ["率", "度", "比例", "占比"]
     var generator = SystemRandomNumberGenerator()
-    for _ in 0..<20_000 {
+    for _ in 0..<5_000 {
       let name = (0..<Int.random(in: 0...7, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
       #expect(ValuesCells.nameEnds(name, in: suffixes) == reference(name, suffixes), "\(name.debugDescription)")
     }
@@ -79,7 +79,7 @@ struct ByteTestTests {
   func sameTrimmedText() {
     let pieces = ["率", "合格", " ", "\u{3000}", "a", "e\u{301}", "\u{E9}", "\u{F961}", "\u{7387}"]
     var generator = SystemRandomNumberGenerator()
-    for _ in 0..<20_000 {
+    for _ in 0..<5_000 {
       let make = { (0..<Int.random(in: 0...4, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined() }
       let (a, b) = (make(), make())
       #expect(PlainText.sameTrimmedText(a, b) == (TextClean.trimmed(a) == TextClean.trimmed(b)), "\(a.debugDescription) \(b.debugDescription)")

@@ -8,10 +8,14 @@ public struct CostAnalysis {
   public struct Item {
     /// The amount.
     public let amount: Amount
-    /// Text before the amount in its clause (`普法经费`).
-    public let label: String
     /// Byte range of the amount text, relative to the form's node.
     public let range: Range<Int>
+    /// The cell's text and where the label may start in it (the end of the amount before), for `label`.
+    let text: String
+    let labelStart: Int
+
+    /// Text before the amount in its clause (`普法经费`); read when a message or a hover shows it.
+    public var label: String { CostAnalysis.label(in: Array(text.utf8), from: labelStart, to: amount.range.lowerBound) }
   }
 
   let form: Form
@@ -63,15 +67,11 @@ public struct CostAnalysis {
 
   /// The itemised amounts of a cell (of its `amounts`): items and stated totals, not unit prices, caps or parts of a total.
   static func items(in cell: CellText, amounts: [Amount]) -> [Item] {
-    guard amounts.contains(where: { if case .item = $0.role { true } else { false } }) else { return [] }
-    let utf8 = Array(cell.text.utf8)
     var previousEnd = 0
     return amounts.compactMap { amount in
       defer { previousEnd = max(previousEnd, amount.range.upperBound) }
       guard case .item = amount.role else { return nil }
-      let range = cell.nodeRange(amount.range)
-      let label = label(in: utf8, from: previousEnd, to: amount.range.lowerBound)
-      return Item(amount: amount, label: label, range: range)
+      return Item(amount: amount, range: cell.nodeRange(amount.range), text: cell.text, labelStart: previousEnd)
     }
   }
 
