@@ -8,42 +8,55 @@ struct SarifReporter {
 
   /// The results of one file.
   func results(_ file: CheckedFile) -> [JSON] {
-    file.diagnostics.map { diagnostic in
-      var members: [(String, JSON)] = [
-        ("ruleId", .string(diagnostic.code)),
-        ("level", .string(level(diagnostic.severity))),
-        ("message", .object([("text", .string(diagnostic.message.text(language)))])),
-        ("locations", .array([location(file, diagnostic.range)])),
-      ]
-      if let index = SarifReporter.ruleIndex[diagnostic.code] { members.insert(("ruleIndex", .int(index)), at: 1) }
-      if !diagnostic.related.isEmpty {
-        members.append(("relatedLocations", .array(diagnostic.related.enumerated().map { index, related in
-          var object = location(file, related.range, message: related.message.text(language))
-          if case .object(var fields) = object {
-            fields.insert(("id", .int(index)), at: 0)
-            object = .object(fields)
-          }
-          return object
-        })))
-      }
-      if !diagnostic.fixes.isEmpty {
-        members.append(("fixes", .array(diagnostic.fixes.map { fix in
-          .object([
-            ("description", .object([("text", .string(fix.title.text(language)))])),
-            ("artifactChanges", .array([.object([
-              ("artifactLocation", .object([("uri", .string(file.path))])),
-              ("replacements", .array(fix.edits.map { edit in
-                .object([
-                  ("deletedRegion", region(file, edit.range)),
-                  ("insertedContent", .object([("text", .string(edit.newText))])),
-                ])
-              })),
-            ])])),
-          ])
-        })))
-      }
-      return .object(members)
+    file.diagnostics.map { result($0, in: file) }
+  }
+
+  /// The results of the file's diagnostics at `indices`, as they stand in the log's `results` array (each after a
+  /// comma but the file's first, on its own indented line).
+  func writeResults(_ indices: Range<Int>, of file: CheckedFile, into bytes: inout [UInt8]) {
+    for index in indices {
+      if index > 0 { bytes.append(UInt8(ascii: ",")) }
+      JSON.newline(into: &bytes, pretty: true, level: SarifReporter.resultLevel)
+      result(file.diagnostics[index], in: file).write(into: &bytes, pretty: true, level: SarifReporter.resultLevel)
     }
+  }
+
+  /// One diagnostic's result.
+  func result(_ diagnostic: FormLint.Diagnostic, in file: CheckedFile) -> JSON {
+    var members: [(String, JSON)] = [
+      ("ruleId", .string(diagnostic.code)),
+      ("level", .string(level(diagnostic.severity))),
+      ("message", .object([("text", .string(diagnostic.message.text(language)))])),
+      ("locations", .array([location(file, diagnostic.range)])),
+    ]
+    if let index = SarifReporter.ruleIndex[diagnostic.code] { members.insert(("ruleIndex", .int(index)), at: 1) }
+    if !diagnostic.related.isEmpty {
+      members.append(("relatedLocations", .array(diagnostic.related.enumerated().map { index, related in
+        var object = location(file, related.range, message: related.message.text(language))
+        if case .object(var fields) = object {
+          fields.insert(("id", .int(index)), at: 0)
+          object = .object(fields)
+        }
+        return object
+      })))
+    }
+    if !diagnostic.fixes.isEmpty {
+      members.append(("fixes", .array(diagnostic.fixes.map { fix in
+        .object([
+          ("description", .object([("text", .string(fix.title.text(language)))])),
+          ("artifactChanges", .array([.object([
+            ("artifactLocation", .object([("uri", .string(file.path))])),
+            ("replacements", .array(fix.edits.map { edit in
+              .object([
+                ("deletedRegion", region(file, edit.range)),
+                ("insertedContent", .object([("text", .string(edit.newText))])),
+              ])
+            })),
+          ])])),
+        ])
+      })))
+    }
+    return .object(members)
   }
 
   /// How deep the results stand in the log (`runs[0].results[i]`): the indentation level of each result.

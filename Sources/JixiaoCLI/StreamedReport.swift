@@ -34,22 +34,18 @@ final class StreamedReport {
     let language: Language
     let color: Bool
 
-    /// One file's part of the report (its bytes, and the counts the tail needs). A JSON or text part may be left
+    /// One file's part of the report (its bytes, and the counts the tail needs). A JSON, SARIF or text part may be left
     /// to be rendered as it is written (`deferring`, for a file checked alone: `ChunkedPart`).
     func part(of file: CheckedFile, deferring: Bool = false) -> Part {
       var bytes: [UInt8] = []
       let counts = SeverityCounts(file.diagnostics)
       let fixable = TextReporter.fixableCount(file.diagnostics)
       switch format {
-      case .json where deferring, .text where deferring && !file.diagnostics.isEmpty:
+      case .json where deferring, .text where deferring && !file.diagnostics.isEmpty,
+        .sarif where deferring && !file.diagnostics.isEmpty:
         return Part(bytes: [], counts: counts, fixable: fixable, deferred: file)
       case .json: bytes = Reporters.fileJSON(file, language: language)
-      case .sarif:
-        for (index, result) in SarifReporter(language: language).results(file).enumerated() {
-          if index > 0 { bytes.append(UInt8(ascii: ",")) }
-          JSON.newline(into: &bytes, pretty: true, level: SarifReporter.resultLevel)
-          result.write(into: &bytes, pretty: true, level: SarifReporter.resultLevel)
-        }
+      case .sarif: SarifReporter(language: language).writeResults(file.diagnostics.indices, of: file, into: &bytes)
       case .text: bytes = Array(TextReporter(language: language, color: color).render(file).utf8)
       case .github: bytes = Array(Reporters.githubReport([file], language: language).utf8)
       }
@@ -62,7 +58,7 @@ final class StreamedReport {
     var bytes: [UInt8]
     var counts: SeverityCounts
     var fixable: Int
-    /// A JSON or text part rendered only when written (then `bytes` is empty).
+    /// A JSON, SARIF or text part rendered only when written (then `bytes` is empty).
     var deferred: CheckedFile? = nil
   }
 
@@ -110,10 +106,14 @@ final class StreamedReport {
     write(written == 0 ? frame.open : frame.separator)
     written += 1
     if let file = part.deferred {
-      if renderer.format == .json {
-        Reporters.streamFileJSON(file, language: renderer.language, write: write)
-      } else {
-        TextReporter(language: renderer.language, color: renderer.color).stream(file, write: write)
+      switch renderer.format {
+      case .json: Reporters.streamFileJSON(file, language: renderer.language, write: write)
+      case .sarif:
+        let reporter = SarifReporter(language: renderer.language)
+        ChunkedPart.write(
+          count: file.diagnostics.count, head: [], tail: [], render: { reporter.writeResults($0, of: file, into: &$1) },
+          write: write)
+      case .text, .github: TextReporter(language: renderer.language, color: renderer.color).stream(file, write: write)
       }
     } else {
       write(part.bytes)
