@@ -1,5 +1,6 @@
 import FormModel
 import FormSyntax
+import Foundation
 import Testing
 
 /// The reader's byte-level shortcuts say what the `String` operations they replace say (outputs must not change).
@@ -29,15 +30,18 @@ import Testing
   /// The words compared by bytes have no canonically equivalent spelling: no other scalar equals one of their
   /// characters as a `String`, so a byte comparison and `==` / `hasSuffix` agree on them.
   @Test func bytewiseComparedWordsHaveNoEquivalentScalar() {
-    let scalars = Set("审核意见/／无—-－及代码编单位章字：:（）()盖印签".unicodeScalars.map(\.value))
+    let scalars = Set("审核意见/／无—-－及代码编单位章字：:（）()盖印签年度本当全中长实施".unicodeScalars.map(\.value))
     // `String` hashing and `==` follow canonical equivalence, so the set finds any equivalent spelling.
     let characters = Set(scalars.map { String(Character(Unicode.Scalar($0)!)) })
     let equivalent = (UInt32(0)...0x10FFFF).filter { value in
       guard !scalars.contains(value), let scalar = Unicode.Scalar(value) else { return false }
       return characters.contains(String(Character(scalar)))
     }
-    // U+2F836 (a compatibility ideograph) is 及: `normalizedLabel` leaves a label holding it to `String`.
-    #expect(equivalent == [0x2F836])
+    // Compatibility ideographs: U+2F836 is 及 (`normalizedLabel` leaves a label holding it to `String`); U+F98E,
+    // U+FA01, U+FA72 and U+2F874 are heading words' (年, 度 …: `IndicatorHeadings.isAnnual` searches by bytes only
+    // text whose scalars stand alone, and these do not).
+    #expect(equivalent == [0xF98E, 0xFA01, 0xFA72, 0x2F836, 0x2F874])
+    #expect(!equivalent.contains { TextClean.scalarsStandAlone(String(Character(Unicode.Scalar($0)!))) })
   }
 
   @Test(arguments: [
@@ -47,6 +51,15 @@ import Testing
   ])
   func codeSuffixIsDroppedAsHasSuffixSays(label: String, expected: String) {
     #expect(TemplateCatalog.normalizedLabel(label).label == expected)
+  }
+
+  @Test func annualHeadingsAreReadAsContainsReadsThem() {
+    #expect(IndicatorHeadings.isAnnual("年度指标值"))
+    // Compatibility 年度: read through Foundation as before.
+    let compatible = "指标值(\u{F98E}\u{FA01})"
+    #expect(IndicatorHeadings.isAnnual(compatible) == IndicatorHeadings.annualWords.contains { compatible.contains($0) })
+    #expect(!IndicatorHeadings.isAnnual("中期指标值"))
+    #expect(IndicatorHeadings.isMultiYear("实施期 指标值"))
   }
 
   @Test func blankIsTrimmedToNothing() {

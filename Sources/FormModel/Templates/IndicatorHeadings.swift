@@ -50,15 +50,22 @@ public enum IndicatorHeadings {
   }
 
   /// Whether a value heading marks the annual column.
+  ///
+  /// Byte searches where every scalar stands alone (`TextClean.scalarsStandAlone`): then they find what Foundation's
+  /// `contains` finds (the compatibility ideographs equivalent to 年, 度 … do not stand alone: `FormReaderTests`).
   public static func isAnnual(_ heading: String) -> Bool {
     let text = TextClean.squeezed(heading)
-    return annualWords.contains { text.contains($0) } && !multiYearWords.contains { text.contains($0) }
+    return contains(text, annualWords) && !contains(text, multiYearWords)
+  }
+
+  private static func contains(_ text: String, _ words: [String]) -> Bool {
+    guard TextClean.scalarsStandAlone(text) else { return words.contains { text.contains($0) } }
+    return words.contains { TextClean.contains(text, $0) }
   }
 
   /// Whether a value heading marks the multi-year column (`中期指标值`, `长期目标值`).
   public static func isMultiYear(_ heading: String) -> Bool {
-    let text = TextClean.squeezed(heading)
-    return multiYearWords.contains { text.contains($0) }
+    contains(TextClean.squeezed(heading), multiYearWords)
   }
 }
 

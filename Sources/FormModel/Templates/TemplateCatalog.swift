@@ -319,6 +319,9 @@ public enum TemplateCatalog {
     return (keys, all.map { $0.titleWords.map { Array($0.replacingFullWidthParentheses().utf8) } })
   }()
 
+  /// How many fields each family requires (`detect`'s tie-break), by family index in `all`.
+  static let requiredFieldCounts = all.map { $0.requiredFields.count }
+
   /// `normalizedLabel(_:).label` of the labels `detect` is given, remembered by bytes.
   private static let detectionKeyMemo = ByteMemo<String>()
 
@@ -339,7 +342,7 @@ public enum TemplateCatalog {
       // A byte search: on valid UTF-8 a match starts on a scalar boundary, and title words are whole CJK words.
       let score = scores[family]
         + 3 * detectionClues.titleWords[family].filter { TextClean.firstIndex(of: $0, in: squeezedTitle) != nil }.count
-      let candidate = (score, -template.requiredFields.count)
+      let candidate = (score, -requiredFieldCounts[family])
       if candidate > bestScore {
         best = template
         bestScore = candidate
