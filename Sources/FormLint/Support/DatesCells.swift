@@ -94,6 +94,28 @@ enum DatesCells {
     }
   }
 
+  /// Whether `text` holds four digits in a row (ASCII or full-width), as every `YearMention` does.
+  static func hasYearDigits(_ text: String) -> Bool {
+    TextClean.withBytes(text) { bytes in
+      var (index, run) = (0, 0)
+      while index < bytes.count {
+        let byte = bytes[index]
+        if byte >= 0x30 && byte <= 0x39 {
+          run += 1
+          index += 1
+        } else if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBC, bytes[index + 2] >= 0x90, bytes[index + 2] <= 0x99 {
+          run += 1
+          index += 3
+        } else {
+          run = 0
+          index += 1
+        }
+        if run == 4 { return true }
+      }
+      return false
+    }
+  }
+
   /// The dates, periods and deadlines in `text` (durations left out: the dates rules never read them).
   static func dates(in text: String) -> [DateValue] {
     guard hasDigit(text) else { return [] }

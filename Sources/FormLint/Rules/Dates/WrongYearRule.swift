@@ -35,7 +35,8 @@ struct WrongYearRule: Rule {
   func check(form context: FormContext) -> [Diagnostic] {
     guard let formYear = context.form.year else { return [] }
     return DatesCells.yearCells(context.form).flatMap { dated -> [Diagnostic] in
-      guard DatesCells.hasDigit(dated.cell.text) else { return [] }
+      // Every finding is a year mention, and every year mention is four digits in a row.
+      guard DatesCells.hasYearDigits(dated.cell.text) else { return [] }
       // A period that spans the form year (`2021.7-2022.6`) names other years rightly.
       let spanning = context.dates(in: dated.cell).filter {
         if case .period = $0.kind { return $0.includes(year: formYear) }
