@@ -142,9 +142,10 @@ private struct FormReader {
   /// `label：value` pairs of a free line (`单位代码：000000    单位名称：示例县卫生健康局`), for known fields.
   static func lineFields(_ text: String, lineIndex: Int) -> [LineField] {
     // A byte search first: most free lines hold no colon, and `String.contains` goes through Foundation.
-    guard TextClean.contains(text, "：") || TextClean.contains(text, ":"), text.contains("：") || text.contains(":") else {
-      return []
-    }
+    // Foundation's reading only where a byte loop could differ from it (`TextClean.scalarsStandAlone`).
+    guard TextClean.contains(text, "：") || TextClean.contains(text, ":"),
+      TextClean.scalarsStandAlone(text) || text.contains("：") || text.contains(":")
+    else { return [] }
     var fields: [LineField] = []
     for segment in lineSegments(text) {
       guard let colon = segment.firstIndex(where: { $0 == "：" || $0 == ":" }) else { continue }
@@ -239,6 +240,21 @@ private struct FormReader {
     // canonically equivalent: `FormReaderTests`).
     let squeezed = TextClean.squeezed(text)
     guard TextClean.contains(squeezed, "单位") else { return nil }
+    if TextClean.scalarsStandAlone(squeezed) {
+      // Byte searches find what `range(of:)` and `hasPrefix` find where every scalar is a character of its own.
+      return TextClean.withBytes(squeezed) { bytes in
+        for marker in unitMarkers {
+          var search = 0
+          while let found = TextClean.firstIndex(of: marker, in: bytes, from: search) {
+            let rest = UnsafeBufferPointer(rebasing: bytes[(found + marker.count)...])
+            if rest.starts(with: wanYuan) { return .wanYuan }
+            if rest.starts(with: yuan) { return .yuan }
+            search = found + marker.count
+          }
+        }
+        return nil
+      }
+    }
     for marker in ["单位：", "单位:"] {
       var search = squeezed[...]
       while let found = search.range(of: marker) {
@@ -251,6 +267,10 @@ private struct FormReader {
     }
     return nil
   }
+
+  static let unitMarkers = ["单位：", "单位:"].map { Array($0.utf8) }
+  static let wanYuan = Array("万元".utf8)
+  static let yuan = Array("元".utf8)
 
   /// `填表人：X  联系电话：Y …` split into label/value pairs.
   static func signatureFields(_ text: String) -> [SignatureField] {

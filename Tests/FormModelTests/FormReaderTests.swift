@@ -30,7 +30,7 @@ import Testing
   /// The words compared by bytes have no canonically equivalent spelling: no other scalar equals one of their
   /// characters as a `String`, so a byte comparison and `==` / `hasSuffix` agree on them.
   @Test func bytewiseComparedWordsHaveNoEquivalentScalar() {
-    let scalars = Set("审核意见/／无—-－及代码编单位章字：:（）()盖印签年度本当全中长实施".unicodeScalars.map(\.value))
+    let scalars = Set("审核意见/／无—-－及代码编单位章字：:（）()盖印签年度本当全中长实施万元".unicodeScalars.map(\.value))
     // `String` hashing and `==` follow canonical equivalence, so the set finds any equivalent spelling.
     let characters = Set(scalars.map { String(Character(Unicode.Scalar($0)!)) })
     let equivalent = (UInt32(0)...0x10FFFF).filter { value in
@@ -60,6 +60,16 @@ import Testing
     #expect(IndicatorHeadings.isAnnual(compatible) == IndicatorHeadings.annualWords.contains { compatible.contains($0) })
     #expect(!IndicatorHeadings.isAnnual("中期指标值"))
     #expect(IndicatorHeadings.isMultiYear("实施期 指标值"))
+  }
+
+  @Test(arguments: [
+    ("单位：万元", TableUnit.wanYuan), ("填报单位：（盖章）    单位:元", .yuan), ("单 位： 万 元", .wanYuan), ("单位：e\u{0301}元", nil),
+    ("填报单位：示例局", nil),
+  ])
+  func unitLine(line: String, unit: TableUnit?) throws {
+    let form = try Self.form("2021年项目支出绩效目标表\n\(line)\n\t项目名称\n\t示例项目\n\n")
+    #expect(form.unitStated == (unit != nil))
+    #expect(form.unit == unit ?? .wanYuan)
   }
 
   @Test func blankIsTrimmedToNothing() {
