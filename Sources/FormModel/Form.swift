@@ -57,29 +57,115 @@ public struct CategoryLabel: Sendable, Equatable {
 }
 
 /// One row of the indicator table.
+///
+/// The cells and labels sit in one shared, immutable-once-built storage object: copying a row (every rule iterates
+/// `form.indicators`, filters rows and keeps them) retains one reference instead of the twenty-odd strings and
+/// arrays its cells hold. Setting a cell property copies the storage first when it is shared (copy on write).
 public struct IndicatorRow: Sendable, Equatable {
+  /// The reference-counted parts of a row.
+  final class Storage: @unchecked Sendable {
+    // Mutated only through `IndicatorRow.uniqueStorage()`, i.e. while no other row (or thread) holds it.
+    let rowIndex: Int
+    let level1: CategoryLabel
+    var level2: CategoryLabel
+    let name: CellText?
+    let value: CellText?
+    let standard: CellText?
+    let level1Cell: CellText?
+    let level2Cell: CellText?
+    var unit: CellText?
+    var comparator: CellText?
+    var weight: CellText?
+
+    init(
+      rowIndex: Int, level1: CategoryLabel, level2: CategoryLabel, name: CellText?, value: CellText?,
+      standard: CellText?, level1Cell: CellText?, level2Cell: CellText?, unit: CellText?, comparator: CellText?,
+      weight: CellText?
+    ) {
+      self.rowIndex = rowIndex
+      self.level1 = level1
+      self.level2 = level2
+      self.name = name
+      self.value = value
+      self.standard = standard
+      self.level1Cell = level1Cell
+      self.level2Cell = level2Cell
+      self.unit = unit
+      self.comparator = comparator
+      self.weight = weight
+    }
+
+    func copy() -> Storage {
+      Storage(
+        rowIndex: rowIndex, level1: level1, level2: level2, name: name, value: value, standard: standard,
+        level1Cell: level1Cell, level2Cell: level2Cell, unit: unit, comparator: comparator, weight: weight)
+    }
+
+    func sameCells(as other: Storage) -> Bool {
+      self === other
+        || (rowIndex == other.rowIndex && level1 == other.level1 && level2 == other.level2 && name == other.name
+          && value == other.value && standard == other.standard && level1Cell == other.level1Cell
+          && level2Cell == other.level2Cell && unit == other.unit && comparator == other.comparator
+          && weight == other.weight)
+    }
+  }
+
+  private var storage: Storage
+
+  init(
+    rowIndex: Int, level1: CategoryLabel, level2: CategoryLabel, name: CellText?, value: CellText?, standard: CellText?,
+    level1Cell: CellText?, level2Cell: CellText?, unit: CellText? = nil, comparator: CellText? = nil, weight: CellText? = nil
+  ) {
+    storage = Storage(
+      rowIndex: rowIndex, level1: level1, level2: level2, name: name, value: value, standard: standard,
+      level1Cell: level1Cell, level2Cell: level2Cell, unit: unit, comparator: comparator, weight: weight)
+  }
+
+  /// The storage, copied first when another row shares it.
+  private mutating func uniqueStorage() -> Storage {
+    if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+    return storage
+  }
+
+  public static func == (lhs: IndicatorRow, rhs: IndicatorRow) -> Bool {
+    lhs.valueColumn == rhs.valueColumn && lhs.isAnnual == rhs.isAnnual && lhs.isShare == rhs.isShare
+      && lhs.project == rhs.project && lhs.role == rhs.role && lhs.storage.sameCells(as: rhs.storage)
+  }
+
   /// Index of the row in the node's `rows`.
-  public let rowIndex: Int
+  public var rowIndex: Int { storage.rowIndex }
   /// 一级 (level 1) category, merged cells resolved.
-  public let level1: CategoryLabel
+  public var level1: CategoryLabel { storage.level1 }
   /// 二级 (level 2) category, merged cells resolved while the 一级 is unchanged.
-  public internal(set) var level2: CategoryLabel
+  public internal(set) var level2: CategoryLabel {
+    get { storage.level2 }
+    set { uniqueStorage().level2 = newValue }
+  }
   /// 三级: the indicator's name.
-  public let name: CellText?
+  public var name: CellText? { storage.name }
   /// 指标值（及单位）: the target value.
-  public let value: CellText?
+  public var value: CellText? { storage.value }
   /// 绩效标准: the standard.
-  public let standard: CellText?
+  public var standard: CellText? { storage.standard }
   /// This row's own 一级 and 二级 cells (empty where merged).
-  public let level1Cell: CellText?
+  public var level1Cell: CellText? { storage.level1Cell }
   /// This row's own 二级 cell.
-  public let level2Cell: CellText?
+  public var level2Cell: CellText? { storage.level2Cell }
   /// The value's unit from a 计量单位 / 单位 column, if the table has one.
-  public var unit: CellText? = nil
+  public var unit: CellText? {
+    get { storage.unit }
+    set { uniqueStorage().unit = newValue }
+  }
   /// The value's comparator from a 计算符号 / 指标方向 column, if the table has one.
-  public var comparator: CellText? = nil
+  public var comparator: CellText? {
+    get { storage.comparator }
+    set { uniqueStorage().comparator = newValue }
+  }
   /// The row's weight from a 权重 / 分值 column, if the table has one.
-  public var weight: CellText? = nil
+  public var weight: CellText? {
+    get { storage.weight }
+    set { uniqueStorage().weight = newValue }
+  }
   /// Which value column of the table this reading is of (0 for the first; tables with 中期 and 年度 columns, or
   /// one column per village, give one `IndicatorRow` per value column).
   public var valueColumn: Int = 0

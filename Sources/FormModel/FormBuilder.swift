@@ -373,10 +373,10 @@ private struct FormReader {
             rowIndex: rowIndex, level1: inherit(level1, own: ownLevel1) ?? empty,
             level2: inherit(level2s[group.level2 ?? -1], own: ownLevel2) ?? empty,
             name: columns.cell(group.name, in: cells, shift: shift), value: columns.cell(group.value, in: cells, shift: shift),
-            standard: columns.cell(columns.standard, in: cells, shift: shift), level1Cell: ownLevel1, level2Cell: ownLevel2)
-          row.unit = columns.cell(group.unit, in: cells, shift: shift)
-          row.comparator = columns.cell(group.comparator, in: cells, shift: shift)
-          row.weight = columns.cell(columns.weight, in: cells, shift: shift)
+            standard: columns.cell(columns.standard, in: cells, shift: shift), level1Cell: ownLevel1, level2Cell: ownLevel2,
+            unit: columns.cell(group.unit, in: cells, shift: shift),
+            comparator: columns.cell(group.comparator, in: cells, shift: shift),
+            weight: columns.cell(columns.weight, in: cells, shift: shift))
           row.valueColumn = groupIndex
           row.isAnnual = group.isAnnual
           row.isShare = group.isShare
