@@ -118,11 +118,18 @@ public struct FormContext: Sendable {
 final class SharedDerivations: @unchecked Sendable {
   private var cost: CostAnalysis?
   private var cells: [HygieneCell]?
-  private var dates = CellMemo<[DateValue]>()
-  // Amounts are read in a few cost cells a form: a dictionary is cheaper than a slot for every cell.
-  private var amounts: [Range<Int>: (text: String, values: [Amount])] = [:]
   private var label: LocalizedText??
+  private var dates = CellMemo<[DateValue]>()
+  private var amounts = CellMemo<[Amount]>()
   private var kinds = CellMemo<IndicatorValue>()
+
+  /// The value in `slot`, made by `make` the first time.
+  private func once<Value>(_ slot: inout Value?, _ make: () -> Value) -> Value {
+    if let value = slot { return value }
+    let value = make()
+    slot = value
+    return value
+  }
 
   func valueKind(of cell: CellText, in form: Form) -> IndicatorValue {
     kinds.value(of: cell, in: form) { IndicatorValue.classify(cell.text, tableUnit: form.unit.moneyUnit) }
@@ -132,54 +139,39 @@ final class SharedDerivations: @unchecked Sendable {
     dates.value(of: cell, in: form) { DatesCells.dates(in: cell.text) }
   }
 
-  func hygieneCells(of form: Form) -> [HygieneCell] {
-    if let cells { return cells }
-    let computed = HygieneText.cells(of: form)
-    cells = computed
-    return computed
+  func amounts(in cell: CellText, of form: Form) -> [Amount] {
+    amounts.value(of: cell, in: form) { AmountScanner.amounts(in: cell.text, tableUnit: form.unit.moneyUnit) }
   }
+
+  func hygieneCells(of form: Form) -> [HygieneCell] { once(&cells) { HygieneText.cells(of: form) } }
 
   func costAnalysis(of form: Form) -> CostAnalysis {
-    if let cost { return cost }
-    let computed = CostAnalysis(form: form) { self.amounts(in: $0, of: form) }
-    cost = computed
-    return computed
+    once(&cost) { CostAnalysis(form: form) { self.amounts(in: $0, of: form) } }
   }
 
-  func amounts(in cell: CellText, of form: Form) -> [Amount] {
-    if let found = amounts[cell.range], found.text == cell.text { return found.values }
-    let computed = AmountScanner.amounts(in: cell.text, tableUnit: form.unit.moneyUnit)
-    amounts[cell.range] = (cell.text, computed)
-    return computed
-  }
-
-  func budgetLabel(of context: FormContext) -> LocalizedText? {
-    if let label { return label }
-    let computed = context.costAnalysis.budgetLabel
-    label = computed
-    return computed
-  }
+  func budgetLabel(of context: FormContext) -> LocalizedText? { once(&label) { context.costAnalysis.budgetLabel } }
 }
 
-/// Values computed once per cell of a form, kept by the cell's index in the node (no hashing): an entry is used
-/// only for the same range and text (a value read from part of a cell does not share its cell's entry).
+/// Values computed once per cell of a form, found through the cell's index in the node (no hashing): an entry is
+/// used only for the same range and text (a value read from part of a cell does not share its cell's entry).
 struct CellMemo<Value> {
-  private struct Entry {
-    let range: Range<Int>
-    let text: String
-    let value: Value
-  }
-
-  private var entries: [Entry?] = []
+  /// Per node cell: 1 + the index of its entry, 0 for none (plain integers: no references to release).
+  private var slots: [Int32] = []
+  private var entries: [(range: Range<Int>, text: String, value: Value)] = []
 
   mutating func value(of cell: CellText, in form: Form, _ compute: () -> Value) -> Value {
     let index = cell.cellIndex
-    if index >= 0, index < entries.count, let entry = entries[index], entry.range == cell.range, entry.text == cell.text {
-      return entry.value
+    if index >= 0, index < slots.count, case let slot = Int(slots[index]), slot > 0,
+      entries[slot - 1].range == cell.range, entries[slot - 1].text == cell.text
+    {
+      return entries[slot - 1].value
     }
     let value = compute()
-    if entries.isEmpty { entries = Array(repeating: nil, count: form.node.cells.count) }
-    if index >= 0, index < entries.count { entries[index] = Entry(range: cell.range, text: cell.text, value: value) }
+    if slots.isEmpty { slots = Array(repeating: 0, count: form.node.cells.count) }
+    if index >= 0, index < slots.count {
+      entries.append((cell.range, cell.text, value))
+      slots[index] = Int32(entries.count)
+    }
     return value
   }
 }
