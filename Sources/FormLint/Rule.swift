@@ -152,24 +152,23 @@ final class SharedDerivations: @unchecked Sendable {
   func budgetLabel(of context: FormContext) -> LocalizedText? { once(&label) { context.costAnalysis.budgetLabel } }
 }
 
-/// Values computed once per cell of a form, found through the cell's index in the node (no hashing): an entry is
-/// used only for the same range and text (a value read from part of a cell does not share its cell's entry).
+/// Values computed once per cell of a form, found through the cell's index in the node (no hashing). A cell is
+/// what its index and range say: every `CellText` of a form is the content of the node's cell at `cellIndex`
+/// (`CellIdentityTests`), so the text need not be compared.
 struct CellMemo<Value> {
   /// Per node cell: 1 + the index of its entry, 0 for none (plain integers: no references to release).
   private var slots: [Int32] = []
-  private var entries: [(range: Range<Int>, text: String, value: Value)] = []
+  private var entries: [(range: Range<Int>, value: Value)] = []
 
   mutating func value(of cell: CellText, in form: Form, _ compute: () -> Value) -> Value {
     let index = cell.cellIndex
-    if index >= 0, index < slots.count, case let slot = Int(slots[index]), slot > 0,
-      entries[slot - 1].range == cell.range, entries[slot - 1].text == cell.text
-    {
+    if index >= 0, index < slots.count, case let slot = Int(slots[index]), slot > 0, entries[slot - 1].range == cell.range {
       return entries[slot - 1].value
     }
     let value = compute()
     if slots.isEmpty { slots = Array(repeating: 0, count: form.node.cells.count) }
     if index >= 0, index < slots.count {
-      entries.append((cell.range, cell.text, value))
+      entries.append((cell.range, value))
       slots[index] = Int32(entries.count)
     }
     return value
