@@ -69,8 +69,8 @@ indirect enum JSON {
   }
 }
 
-/// Compact JSON written member by member into bytes, with the commas `JSON`'s compact form puts between members and
-/// elements (the same bytes as building `JSON` values and writing them, without the values).
+/// Compact JSON written member by member into bytes, with the commas `JSON`'s compact form puts between members (the
+/// start of a file's part of the JSON report; its diagnostics are written by `DiagnosticJSON`).
 struct CompactJSON {
   var output: [UInt8]
   /// Per open object or array: whether a member or element was written in it.
@@ -83,20 +83,10 @@ struct CompactJSON {
     hasContent.append(false)
   }
 
-  mutating func close(_ bracket: Unicode.Scalar) {
-    output.append(UInt8(ascii: bracket))
-    hasContent.removeLast()
-  }
-
-  /// Before an array element.
-  mutating func element() {
-    if hasContent[hasContent.count - 1] { output.append(UInt8(ascii: ",")) }
-    hasContent[hasContent.count - 1] = true
-  }
-
   /// A member's key and colon; the value follows.
   mutating func key(_ name: String) {
-    element()
+    if hasContent[hasContent.count - 1] { output.append(UInt8(ascii: ",")) }
+    hasContent[hasContent.count - 1] = true
     JSONValue.writeString(name, into: &output)
     output.append(UInt8(ascii: ":"))
   }
@@ -104,41 +94,5 @@ struct CompactJSON {
   mutating func member(_ name: String, string value: String) {
     key(name)
     JSONValue.writeString(value, into: &output)
-  }
-
-  mutating func member(_ name: String, int value: Int) {
-    key(name)
-    output.append(contentsOf: String(value).utf8)
-  }
-
-  mutating func member(_ name: String, bool value: Bool) {
-    key(name)
-    output.append(contentsOf: (value ? "true" : "false").utf8)
-  }
-
-  /// A member whose value is an object, its members written by `body`.
-  mutating func member(_ name: String, object body: (inout CompactJSON) -> Void) {
-    key(name)
-    object(body)
-  }
-
-  /// An object (as an element or after a key), its members written by `body`.
-  mutating func object(_ body: (inout CompactJSON) -> Void) {
-    open("{")
-    body(&self)
-    close("}")
-  }
-
-  /// A member whose value is an array of objects, one per item, each one's members written by `body`.
-  mutating func member<Items: Sequence>(
-    _ name: String, objects items: Items, _ body: (inout CompactJSON, Items.Element) -> Void
-  ) {
-    key(name)
-    open("[")
-    for item in items {
-      element()
-      object { body(&$0, item) }
-    }
-    close("]")
   }
 }

@@ -67,54 +67,8 @@ enum Reporters {
   private static func writeDiagnostics(
     _ indices: Range<Int>, of file: CheckedFile, language: Language, into output: inout [UInt8]
   ) {
-    var writer = CompactJSON()
-    swap(&writer.output, &output)
-    for index in indices {
-      if index > 0 { writer.output.append(UInt8(ascii: ",")) }
-      writer.object { writeDiagnostic(file.diagnostics[index], in: file, language: language, into: &$0) }
-    }
-    swap(&writer.output, &output)
-  }
-
-  /// A diagnostic's members (inside its object).
-  private static func writeDiagnostic(_ diagnostic: Diagnostic, in file: CheckedFile, language: Language, into writer: inout CompactJSON) {
-    writer.member("code", string: diagnostic.code)
-    writer.member("name", string: diagnostic.name)
-    writer.member("severity", string: diagnostic.severity.rawValue)
-    writer.member("message", string: diagnostic.message.text(language))
-    if let location = officeLocationJSON(diagnostic.range, in: file, language: language) {
-      writer.key("location")
-      location.write(into: &writer.output, pretty: false)
-    }
-    writeRange(diagnostic.range, in: file, into: &writer)
-    writer.member("related", objects: diagnostic.related) { writer, related in
-      writer.member("message", string: related.message.text(language))
-      writeRange(related.range, in: file, into: &writer)
-    }
-    writer.member("fixes", objects: diagnostic.fixes) { writer, fix in
-      writer.member("title", string: fix.title.text(language))
-      writer.member("safe", bool: fix.isSafe)
-      writer.member("edits", objects: fix.edits) { writer, edit in
-        writeRange(edit.range, in: file, into: &writer)
-        writer.member("newText", string: edit.newText)
-      }
-    }
-  }
-
-  /// The `range` member: `"range":{"start":{"line":…,"column":…},"end":{…}}`.
-  private static func writeRange(_ range: Range<Int>, in file: CheckedFile, into writer: inout CompactJSON) {
-    let start = file.location(of: range.lowerBound)
-    let end = file.location(of: range.upperBound)
-    writer.member("range") { writer in
-      writer.member("start") { writer in
-        writer.member("line", int: start.line)
-        writer.member("column", int: start.column)
-      }
-      writer.member("end") { writer in
-        writer.member("line", int: end.line)
-        writer.member("column", int: end.column)
-      }
-    }
+    var writer = DiagnosticJSON(file, language: language)
+    writer.write(indices, into: &output)
   }
 
   /// For a Word/Excel file: where the finding is as a user finds it (table/sheet, row, column, cell) and the
