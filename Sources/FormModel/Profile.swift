@@ -351,7 +351,10 @@ public enum TextClean {
   /// Whether the scalar whose UTF-8 starts at `lead` stands alone as a character whatever follows or precedes it,
   /// and compares with `String` semantics as its bytes do: ASCII but CR, Latin up to U+02FF, and the punctuation,
   /// symbols, CJK and full-width forms of U+2010–U+9FFF and U+FF01–U+FF9D (no combining, prepended or joining
-  /// marks, no Hangul jamo). Text made of such scalars splits into characters scalar by scalar.
+  /// marks, no Hangul jamo). Text made of such scalars splits into characters scalar by scalar, and two such texts
+  /// are equal as `String`s exactly when their bytes are: the six scalars of those ranges that are canonically
+  /// equivalent to other text (Ω K Å U+2126, U+212A, U+212B; 〈 〉 U+2329, U+232A; U+2ADC) are left out
+  /// (ByteTestTests in FormLintTests checks every accepted scalar).
   static func standsAlone(_ bytes: UnsafeBufferPointer<UInt8>, at lead: Int) -> Bool {
     let byte = bytes[lead]
     if byte < 0x80 { return byte != 0x0D }
@@ -359,6 +362,7 @@ public enum TextClean {
     guard byte >= 0xE0 && byte < 0xF0, lead + 2 < bytes.count else { return false }
     let value = (UInt32(byte & 0x0F) << 12) | (UInt32(bytes[lead + 1] & 0x3F) << 6) | UInt32(bytes[lead + 2] & 0x3F)
     switch value {
+    case 0x2126, 0x212A, 0x212B, 0x2329, 0x232A, 0x2ADC: return false
     case 0x2010...0x2027, 0x2030...0x205E, 0x2100...0x2BFF, 0x3000...0x3029, 0x3030...0x3098, 0x309B...0x30FF,
       0x3100...0x312F, 0x3190...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF9D:
       return true

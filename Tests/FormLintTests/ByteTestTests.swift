@@ -37,24 +37,46 @@ struct ByteTestTests {
     }
   }
 
-  @Test("Every scalar PlainText accepts is a character of its own that no normalisation changes")
-  func plainScalars() {
-    let probes: [Unicode.Scalar] = ["a", "一", "（", "\u{3000}"]
+  /// Every scalar that is a later scalar of a canonical decomposition: what NFC may compose onto the one before.
+  private func composingScalars() -> Set<UInt32> {
+    var composing: Set<UInt32> = []
+    for value in UInt32(0)...0x10FFFF {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      let decomposed = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
+      if decomposed.count > 1 { composing.formUnion(decomposed.dropFirst().map(\.value)) }
+    }
+    return composing
+  }
+
+  /// The byte tests of the rules (`PlainText`, `ValuesCells.nameEnds`, `CoveredCategories`) run on text whose
+  /// scalars `TextClean.scalarsStandAlone` accepts: there a byte is compared where `String` compares canonically
+  /// equivalent characters, so no accepted scalar may be equivalent to other text, nor join its neighbours.
+  @Test("Every scalar scalarsStandAlone accepts is a character of its own that compares as its bytes")
+  func standAloneScalars() {
+    let composing = composingScalars()
+    #expect(composing.count > 100)
+    let probes: [Unicode.Scalar] = ["a", "一", "（", "\u{3000}", "e", "A"]
     var accepted = 0
+    // Four-byte scalars are never accepted (the lead byte is tested first).
     for value in UInt32(0)...0xFFFF {
       guard let scalar = Unicode.Scalar(value) else { continue }
       let text = String(scalar)
-      guard TextClean.withBytes(text, PlainText.isPlain) else { continue }
+      guard TextClean.scalarsStandAlone(text) else { continue }
       accepted += 1
-      #expect(text.decomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(text.unicodeScalars), "U+\(value)")
+      // NFC leaves it as it is, it is never reordered, and NFC composes neither it nor its decomposition's first
+      // scalar onto the scalar before: a text of accepted scalars is its own NFC form, which `==` compares.
       #expect(text.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(text.unicodeScalars), "U+\(value)")
+      #expect(scalar.properties.canonicalCombiningClass == .notReordered, "U+\(value)")
+      let first = text.decomposedStringWithCanonicalMapping.unicodeScalars.first!.value
+      #expect(!composing.contains(value) && !composing.contains(first), "U+\(value)")
       for probe in probes {
         #expect("\(probe)\(text)".count == 2 && "\(text)\(probe)".count == 2, "U+\(value)")
       }
     }
-    #expect(accepted > 20_000)
-    #expect(!TextClean.withBytes("\r\n", PlainText.isPlain))
-    #expect(!TextClean.withBytes("e\u{301}", PlainText.isPlain))
+    #expect(accepted > 30_000)
+    for text in ["\r\n", "e\u{301}", "\u{212B}", "\u{212A}", "\u{2126}", "\u{2329}", "\u{232A}", "\u{2ADC}", "\u{F961}"] {
+      #expect(!TextClean.scalarsStandAlone(text), "\(text.debugDescription)")
+    }
   }
 
   @Test("nameEnds on bytes agrees with the String reading")
@@ -66,7 +88,9 @@ struct ByteTestTests {
       }
       return suffixes.contains { text.hasSuffix($0) }
     }
-    let pieces = ["率", "度", "比例", "合格", "（", "）", "(", ")", "%", " ", "\u{3000}", "\t", "\n", "e\u{301}", "\u{F961}"]
+    let pieces = [
+      "率", "度", "比例", "合格", "（", "）", "(", ")", "%", " ", "\u{3000}", "\t", "\n", "e\u{301}", "\u{F961}", "\u{A0}", "\u{B}", "é",
+    ]
     let suffixes = ["率", "度", "比例", "占比"]
     var generator = SystemRandomNumberGenerator()
     for _ in 0..<5_000 {
@@ -77,7 +101,7 @@ struct ByteTestTests {
 
   @Test("sameTrimmedText agrees with comparing the trimmed Strings")
   func sameTrimmedText() {
-    let pieces = ["率", "合格", " ", "\u{3000}", "a", "e\u{301}", "\u{E9}", "\u{F961}", "\u{7387}"]
+    let pieces = ["率", "合格", " ", "\u{3000}", "a", "e\u{301}", "\u{E9}", "\u{F961}", "\u{7387}", "\u{C5}", "\u{212B}", "K", "\u{212A}"]
     var generator = SystemRandomNumberGenerator()
     for _ in 0..<5_000 {
       let make = { (0..<Int.random(in: 0...4, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined() }

@@ -77,13 +77,13 @@ enum StructureCategories {
 }
 
 /// Category names a form covers (`StructureCategories.coveredLevel2`), a handful per form: kept in a list and
-/// compared as bytes, which for plain text (`PlainText.isPlain`) is what `String` equality says; other text is
-/// compared as `String`s. (A `Set<String>` hashed every name through its normalised form, 3,000 instructions each.)
+/// compared as bytes, which for text whose scalars stand alone (`TextClean.scalarsStandAlone`) is what `String`
+/// equality says; other text is compared as `String`s. (A `Set<String>` hashed every name through its normalised form, 3,000 instructions each.)
 struct CoveredCategories {
   private var names: [(name: String, isPlain: Bool)] = []
 
   mutating func insert(_ name: String) {
-    names.append((name, TextClean.withBytes(name, PlainText.isPlain)))
+    names.append((name, TextClean.scalarsStandAlone(name)))
   }
 
   mutating func insert(contentsOf names: [String]) {
@@ -91,7 +91,7 @@ struct CoveredCategories {
   }
 
   func contains(_ name: String) -> Bool {
-    let isPlain = TextClean.withBytes(name, PlainText.isPlain)
+    let isPlain = TextClean.scalarsStandAlone(name)
     return names.contains { entry in
       entry.name.utf8.elementsEqual(name.utf8) || (!(entry.isPlain && isPlain) && entry.name == name)
     }

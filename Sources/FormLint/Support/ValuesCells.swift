@@ -44,22 +44,25 @@ enum ValuesCells {
     return suffixes.contains { text.hasSuffix($0) }
   }
 
-  /// `nameEnds` on the bytes of a plain name (`PlainText.isPlain`, where characters are scalars), nil for another.
+  /// `nameEnds` on the bytes of a name whose scalars stand alone (`TextClean.scalarsStandAlone`: characters are
+  /// scalars that compare as their bytes), nil for another.
   private static func plainNameEnds(_ name: String, in suffixes: [String]) -> Bool? {
+    guard TextClean.scalarsStandAlone(name) else { return nil }
     let trimmed = TextClean.trimmedRange(name)
     return TextClean.withBytes(name) { bytes -> Bool? in
-      guard PlainText.isPlain(bytes) else { return nil }
       let (start, close) = (trimmed.lowerBound, trimmed.upperBound)
       var end = close
       if PlainText.hasSuffix(bytes, start..<close, "）") || PlainText.hasSuffix(bytes, start..<close, ")"),
         let open = PlainText.lastIndex(in: bytes, start..<close, of: ["（", "("])
       {
-        // The text before the note, without the whitespace before it (plain whitespace: space, TAB, LF, U+3000).
+        // The text before the note, without the whitespace before it (as `TextClean.trimmed` removes it).
         end = open
         while end > start {
-          if [0x20, 0x09, 0x0A].contains(bytes[end - 1]) {
+          if TextClean.spaceWidth(bytes, at: end - 1) == 1 {
             end -= 1
-          } else if end - 3 >= start, bytes[end - 3] == 0xE3, bytes[end - 2] == 0x80, bytes[end - 1] == 0x80 {
+          } else if end - 2 >= start, TextClean.spaceWidth(bytes, at: end - 2) == 2 {
+            end -= 2
+          } else if end - 3 >= start, TextClean.spaceWidth(bytes, at: end - 3) == 3 {
             end -= 3
           } else {
             break
