@@ -64,7 +64,7 @@ extension Form {
 }
 
 /// Reads one form node into the model's parts.
-private struct FormReader {
+struct FormReader {
   let node: FormNode
   var annex: (number: String, lineIndex: Int)?
   var title: (text: String, lineIndex: Int)?
@@ -121,6 +121,14 @@ private struct FormReader {
 
   /// A line that holds only a year expression: `（2022年度）`, `( 2019 年度)`, `(2020)年度`, `2021年`, `年度：2022`.
   static func year(inYearLine text: String) -> Int? {
+    // What is left below must be four ASCII digits, and nothing removed is one: a line with another number of
+    // them holds no year (most free lines hold no digit at all).
+    guard asciiDigitCount(text) == 4 else { return nil }
+    return year(inYearExpression: text)
+  }
+
+  /// `year(inYearLine:)` without its digit count (the reading itself, by scalars and characters).
+  static func year(inYearExpression text: String) -> Int? {
     var scalars = String.UnicodeScalarView()
     for scalar in text.unicodeScalars where !TextClean.isSpace(scalar) && !"()（）[]【】".unicodeScalars.contains(scalar) {
       scalars.append(scalar)
@@ -143,18 +151,18 @@ private struct FormReader {
   static func lineFields(_ text: String, lineIndex: Int) -> [LineField] {
     // A byte search first: most free lines hold no colon, and `String.contains` goes through Foundation.
     // Foundation's reading only where a byte loop could differ from it (`TextClean.scalarsStandAlone`).
-    guard TextClean.contains(text, "：") || TextClean.contains(text, ":"),
-      TextClean.scalarsStandAlone(text) || text.contains("：") || text.contains(":")
-    else { return [] }
+    guard TextClean.withBytes(text, { TextClean.firstIndex(of: colonBytes, in: $0) != nil || $0.contains(0x3A) }) else { return [] }
+    let standsAlone = TextClean.scalarsStandAlone(text)
+    guard standsAlone || text.contains("：") || text.contains(":") else { return [] }
     var fields: [LineField] = []
     for segment in lineSegments(text) {
-      guard let colon = segment.firstIndex(where: { $0 == "：" || $0 == ":" }) else { continue }
-      let label = String(segment[..<colon])
-      var value = TextClean.trimmed(String(segment[segment.index(after: colon)...]))
-      // Foundation only for a stamp whose bytes are there (no other spelling of one is canonically equivalent:
-      // `FormReaderTests`).
-      for stamp in FormReader.stamps where TextClean.contains(value, stamp) {
-        value = value.replacingOccurrences(of: stamp, with: "")
+      // Where every scalar stands alone the first colon's bytes are the first colon character's.
+      guard let (label, rest) = standsAlone ? splitAtColon(bytesOf: segment) : splitAtColon(charactersOf: segment) else { continue }
+      var value = TextClean.trimmed(rest)
+      // Foundation only for a stamp whose bytes are there, and only where a scalar does not stand alone (no other
+      // spelling of one is canonically equivalent: `FormReaderTests`; removing the bytes is `replacingOccurrences`).
+      for (stamp, bytes) in stampBytes where TextClean.withBytes(value, { TextClean.firstIndex(of: bytes, in: $0) != nil }) {
+        value = standsAlone ? removing(bytes, from: value) : value.replacingOccurrences(of: stamp, with: "")
       }
       guard let field = HeaderField.field(forLabel: label) else { continue }
       fields.append(LineField(field: field, label: label, value: TextClean.trimmed(value), lineIndex: lineIndex))
@@ -162,7 +170,63 @@ private struct FormReader {
     return fields
   }
 
+  static let colonBytes = Array("：".utf8)
+
+  /// The text before and after the first `：` or `:` character.
+  static func splitAtColon(charactersOf segment: String) -> (String, String)? {
+    guard let colon = segment.firstIndex(where: { $0 == "：" || $0 == ":" }) else { return nil }
+    return (String(segment[..<colon]), String(segment[segment.index(after: colon)...]))
+  }
+
+  /// The text before and after the first `：` or `:` scalar (the first character's where every scalar stands alone).
+  static func splitAtColon(bytesOf segment: String) -> (String, String)? {
+    TextClean.withBytes(segment) { bytes in
+      var index = 0
+      while index < bytes.count {
+        let width = bytes[index] == 0x3A ? 1 : bytes[index] == 0xEF && index + 2 < bytes.count
+          && bytes[index + 1] == 0xBC && bytes[index + 2] == 0x9A ? 3 : 0
+        if width > 0 {
+          return (String(decoding: UnsafeBufferPointer(rebasing: bytes[..<index]), as: UTF8.self),
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + width)...]), as: UTF8.self))
+        }
+        index += 1
+      }
+      return nil
+    }
+  }
+
+  /// The text with every occurrence of `word` removed, left to right, as `replacingOccurrences(of:with: "")` does on
+  /// text whose scalars stand alone.
+  static func removing(_ word: [UInt8], from text: String) -> String {
+    TextClean.withBytes(text) { bytes in
+      var kept: [UInt8] = []
+      kept.reserveCapacity(bytes.count)
+      var index = 0
+      while index < bytes.count {
+        if index + word.count <= bytes.count, bytes[index] == word[0],
+          word.indices.allSatisfy({ bytes[index + $0] == word[$0] })
+        {
+          index += word.count
+        } else {
+          kept.append(bytes[index])
+          index += 1
+        }
+      }
+      return String(decoding: kept, as: UTF8.self)
+    }
+  }
+
+  /// How many ASCII digits the text holds.
+  static func asciiDigitCount(_ text: String) -> Int {
+    TextClean.withBytes(text) { bytes in
+      var count = 0
+      for byte in bytes where byte >= 0x30 && byte <= 0x39 { count += 1 }
+      return count
+    }
+  }
+
   static let stamps = ["（盖章）", "(盖章)", "（印章）", "(印章)", "（签字）", "(签字)"]
+  static let stampBytes = stamps.map { ($0, Array($0.utf8)) }
 
   /// A free line's `label：value` segments: pairs are separated by runs of two or more spaces (or an ideographic
   /// space, or a TAB); spaces are dropped from the segments. By characters; on bytes where every scalar is a
@@ -219,19 +283,23 @@ private struct FormReader {
 
   /// The first 4-digit year followed by 年 in a title.
   static func year(inTitle text: String) -> Int? {
-    let scalars = Array(text.unicodeScalars)
-    var index = 0
-    while index + 4 < scalars.count {
-      let digits = scalars[index..<(index + 4)]
-      let before = index == 0 ? nil : scalars[index - 1]
-      if digits.allSatisfy({ $0.properties.numericType == .decimal && $0.isASCII }), scalars[index + 4] == "年",
-        before.map({ !($0.isASCII && $0.properties.numericType == .decimal) }) ?? true
-      {
-        if let year = Int(String(String.UnicodeScalarView(digits))), (1990...2100).contains(year) { return year }
+    // On bytes: ASCII digits and 年 are whole scalars, so a run of digit bytes is a run of digit scalars and the byte
+    // before it is an ASCII digit exactly when the scalar before it is one.
+    TextClean.withBytes(text) { bytes in
+      func isDigit(_ index: Int) -> Bool { bytes[index] >= 0x30 && bytes[index] <= 0x39 }
+      var index = 0
+      while index + 7 <= bytes.count {
+        if isDigit(index) && isDigit(index + 1) && isDigit(index + 2) && isDigit(index + 3)
+          && bytes[index + 4] == 0xE5 && bytes[index + 5] == 0xB9 && bytes[index + 6] == 0xB4
+          && (index == 0 || !isDigit(index - 1))
+        {
+          let year = (index..<(index + 4)).reduce(0) { $0 * 10 + Int(bytes[$1] - 0x30) }
+          if (1990...2100).contains(year) { return year }
+        }
+        index += 1
       }
-      index += 1
+      return nil
     }
-    return nil
   }
 
   /// `单位：万元` / `单位:元` in a free line.
@@ -274,33 +342,37 @@ private struct FormReader {
 
   /// `填表人：X  联系电话：Y …` split into label/value pairs.
   static func signatureFields(_ text: String) -> [SignatureField] {
-    // Byte search: Foundation's `range(of:)` bridges through NSString and dominated this reader in profiles.
-    let labels = ["填表人", "联系电话", "填报日期", "单位负责人签字", "单位负责人"].map { ($0, Array($0.utf8)) }
-    let bytes = Array(text.utf8)
-    var positions: [(label: String, range: Range<Int>)] = []
-    var search = 0
-    while search < bytes.count {
-      var best: (String, Range<Int>)?
-      for (label, needle) in labels {
-        guard let start = TextClean.firstIndex(of: needle, in: bytes, from: search) else { continue }
-        let found = start..<(start + needle.count)
-        if best == nil || found.lowerBound < best!.1.lowerBound
-          || (found.lowerBound == best!.1.lowerBound && found.upperBound > best!.1.upperBound)
-        {
-          best = (label, found)
+    // One pass over the bytes: at each offset the longest label starting there (a byte search, as Foundation's
+    // `range(of:)` bridged through NSString and dominated this reader in profiles).
+    TextClean.withBytes(text) { bytes in
+      var positions: [(label: String, range: Range<Int>)] = []
+      var index = 0
+      while index < bytes.count {
+        // Every label starts with byte E5 or E8 (填, 单, 联): the other offsets start none.
+        var best: (label: String, count: Int)?
+        if bytes[index] == 0xE5 || bytes[index] == 0xE8 {
+          for (label, needle) in signatureLabels where needle.count > (best?.count ?? 0) && index + needle.count <= bytes.count {
+            if needle.indices.allSatisfy({ bytes[index + $0] == needle[$0] }) { best = (label, needle.count) }
+          }
         }
+        guard let best else {
+          index += 1
+          continue
+        }
+        positions.append((best.label, index..<(index + best.count)))
+        index += best.count
       }
-      guard let (label, range) = best else { break }
-      positions.append((label, range))
-      search = range.upperBound
-    }
-    return positions.enumerated().map { index, position in
-      let end = index + 1 < positions.count ? positions[index + 1].range.lowerBound : bytes.count
-      var value = String(decoding: bytes[position.range.upperBound..<end], as: UTF8.self)
-      if value.hasPrefix("：") || value.hasPrefix(":") { value.removeFirst() }
-      return SignatureField(label: position.label, value: TextClean.trimmed(value))
+      return positions.enumerated().map { offset, position in
+        let end = offset + 1 < positions.count ? positions[offset + 1].range.lowerBound : bytes.count
+        var value = String(decoding: UnsafeBufferPointer(rebasing: bytes[position.range.upperBound..<end]), as: UTF8.self)
+        if value.hasPrefix("：") || value.hasPrefix(":") { value.removeFirst() }
+        return SignatureField(label: position.label, value: TextClean.trimmed(value))
+      }
     }
   }
+
+  static let signatureLabels = ["填表人", "联系电话", "填报日期", "单位负责人签字", "单位负责人"].map { ($0, Array($0.utf8)) }
+  static let signatureLeads: Set<UInt8> = Set(signatureLabels.map { $0.1[0] })
 
   /// A 一级 label 成本指标 means mof-2021; else a 一级 label 满意度指标 means mof-2015; else hunan-2021. The 一级
   /// column is found by its heading in each indicator table, wherever it is.
