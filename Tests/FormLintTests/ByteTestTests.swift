@@ -109,4 +109,32 @@ struct ByteTestTests {
       #expect(PlainText.sameTrimmedText(a, b) == (TextClean.trimmed(a) == TextClean.trimmed(b)), "\(a.debugDescription) \(b.debugDescription)")
     }
   }
+
+  @Test("CostAnalysis.label on bytes agrees with the scalar reading it replaced")
+  func costItemLabel() {
+    func reference(_ utf8: [UInt8], _ start: Int, _ end: Int) -> String {
+      guard start < end else { return "" }
+      var scalars = Array(String(decoding: utf8[start..<end], as: UTF8.self).unicodeScalars)
+      if let cut = scalars.lastIndex(where: { "，,；;。\n\r".unicodeScalars.contains($0) }) {
+        scalars = Array(scalars[(cut + 1)...])
+      }
+      let separators = "、，,；;。：:（）()．. \t\u{3000}".unicodeScalars
+      while let first = scalars.first, separators.contains(first) || ("0"..."9").contains(first) {
+        scalars.removeFirst()
+      }
+      return TextClean.trimmed(String(String.UnicodeScalarView(scalars)))
+    }
+    let pieces = [
+      "，", ",", "；", ";", "。", "\n", "\r", "\r\n", "、", "：", ":", "（", "）", "(", ")", "．", ".", " ", "\t", "\u{3000}", "1", "9",
+      "１", "经费", "a", "e\u{301}", "\u{301}", "万元",
+    ]
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<5_000 {
+      let text = (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+      let utf8 = Array(text.utf8)
+      let start = Int.random(in: 0...utf8.count, using: &generator)
+      let end = Int.random(in: 0...utf8.count, using: &generator)
+      #expect(CostAnalysis.label(in: text, from: start, to: end).utf8.elementsEqual(reference(utf8, start, end).utf8), "\(text.debugDescription) \(start) \(end)")
+    }
+  }
 }

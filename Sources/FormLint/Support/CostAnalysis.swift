@@ -15,7 +15,7 @@ public struct CostAnalysis {
     let labelStart: Int
 
     /// Text before the amount in its clause (`普法经费`); read when a message or a hover shows it.
-    public var label: String { CostAnalysis.label(in: Array(text.utf8), from: labelStart, to: amount.range.lowerBound) }
+    public var label: String { CostAnalysis.label(in: text, from: labelStart, to: amount.range.lowerBound) }
   }
 
   let form: Form
@@ -76,18 +76,39 @@ public struct CostAnalysis {
   }
 
   /// What an amount pays for: the words between the previous amount (or clause break) and it, without
-  /// separators and enumeration markers (`；2、`).
-  static func label(in utf8: [UInt8], from start: Int, to end: Int) -> String {
+  /// separators and enumeration markers (`；2、`). On the bytes of the (decoded) piece: every break, separator and
+  /// digit is one scalar, and the scalars are what the original `unicodeScalars` reading compared.
+  static func label(in text: String, from start: Int, to end: Int) -> String {
     guard start < end else { return "" }
-    var scalars = Array(String(decoding: utf8[start..<end], as: UTF8.self).unicodeScalars)
-    if let cut = scalars.lastIndex(where: { "，,；;。\n\r".unicodeScalars.contains($0) }) {
-      scalars = Array(scalars[(cut + 1)...])
+    let piece = TextClean.withBytes(text) { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
+    return TextClean.withBytes(piece) { bytes in
+      var from = 0
+      var index = bytes.count
+      while index > 0 {
+        index -= 1
+        guard bytes[index] & 0xC0 != 0x80 else { continue }
+        if let width = scalarWidth(in: labelBreaks, bytes, at: index) {
+          from = index + width
+          break
+        }
+      }
+      while from < bytes.count, bytes[from] >= 0x30 && bytes[from] <= 0x39 || scalarWidth(in: labelSeparators, bytes, at: from) != nil {
+        from += TextClean.scalarWidth(lead: bytes[from])
+      }
+      return TextClean.trimmed(String(decoding: UnsafeBufferPointer(rebasing: bytes[from...]), as: UTF8.self))
     }
-    let separators = "、，,；;。：:（）()．. \t\u{3000}".unicodeScalars
-    while let first = scalars.first, separators.contains(first) || ("0"..."9").contains(first) {
-      scalars.removeFirst()
+  }
+
+  /// Clause breaks and separators before a label, as UTF-8 (one scalar each).
+  static let labelBreaks = "，,；;。\n\r".unicodeScalars.map { Array(String($0).utf8) }
+  static let labelSeparators = "、，,；;。：:（）()．. \t\u{3000}".unicodeScalars.map { Array(String($0).utf8) }
+
+  /// The UTF-8 length of the scalar at `index` when it is one of `scalars`.
+  private static func scalarWidth(in scalars: [[UInt8]], _ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+    for scalar in scalars where index + scalar.count <= bytes.count {
+      if scalar.indices.allSatisfy({ bytes[index + $0] == scalar[$0] }) { return scalar.count }
     }
-    return TextClean.trimmed(String(String.UnicodeScalarView(scalars)))
+    return nil
   }
 
   /// Every itemised amount, in order.
@@ -119,11 +140,10 @@ public struct CostAnalysis {
 
   /// Every item for messages: `普法经费15万元、法治创建经费5万元` / `普法经费 15万元, 法治创建经费 5万元`.
   var itemList: LocalizedText {
-    let all = items.flatMap(\.items)
+    let all = items.flatMap(\.items).map { (label: $0.label, amount: $0.amount.formatted(in: tableUnit)) }
     return LocalizedText(
-      zh: all.map { "\($0.label)\($0.amount.formatted(in: tableUnit))" }.joined(separator: "、"),
-      en: all.map { $0.label.isEmpty ? $0.amount.formatted(in: tableUnit) : "\($0.label) \($0.amount.formatted(in: tableUnit))" }
-        .joined(separator: ", "))
+      zh: all.map { $0.label + $0.amount }.joined(separator: "、"),
+      en: all.map { $0.label.isEmpty ? $0.amount : "\($0.label) \($0.amount)" }.joined(separator: ", "))
   }
 
   /// The cost cells that itemise amounts, each with its row's total: related information of JX301/JX302.
