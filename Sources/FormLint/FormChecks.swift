@@ -65,6 +65,8 @@ struct WindowedChecks {
   private var indices: [Int] = []
   private var results: [Linter.CachedForm?] = []
   private var cursor = 0
+  /// Forms checked so far, in every window (some may be thrown away: past the cap, or behind a stop).
+  private(set) var formChecks = 0
 
   init(inParallel: Bool, windowSize: Int = WindowedChecks.windowSize) {
     self.inParallel = inParallel
@@ -100,6 +102,7 @@ struct WindowedChecks {
       }
     }
     cursor = 0
+    formChecks += indices.count
     guard indices.count > 1 else {
       results = [checker.check(nodes[index], runningRules: runningRules)]
       return

@@ -114,4 +114,28 @@ import Testing
       }
     }
   }
+
+  /// An edit of a form under the cap checks that form only, not the forms the cap left unchecked after it (a window
+  /// took them along and threw their checks away); with the cap raised, those forms are checked in growing windows.
+  @Test func anEditUnderTheCapChecksOneForm() throws {
+    let tree = ParallelLintTests.tree
+    let linter = ParallelLintTests.linter(parallel: true, cap: 100)
+    _ = linter.lintPerNode(tree)
+    let cut = try #require(linter.lastTruncation)
+    let node = try #require(tree.nodes.indices.first { tree.nodes[$0].isForm && !tree.nodes[$0].cells.isEmpty })
+    #expect(tree.nodeStarts[node] < cut)
+    #expect(tree.nodes.indices.contains { tree.nodeStarts[$0] > cut + 1 })
+    let cell = tree.nodes[node].cells[tree.nodes[node].cells.count / 2]
+    let offset = tree.nodeStarts[node] + tree.nodes[node].contentRange(ofCell: cell).lowerBound
+    let edited = tree.applying(FormSyntax.TextEdit(range: offset..<offset, replacement: "a")).tree
+    let after = linter.lintPerNode(edited)
+    #expect(linter.lastCheckedFormCount == 1)
+    #expect(linter.lastFormChecksRun == 1)
+    #expect(after == ParallelLintTests.linter(parallel: false, cap: 100).lintPerNode(edited))
+    linter.maximumFindings = 1_000_000
+    let raised = linter.lintPerNode(edited)
+    #expect(raised == ParallelLintTests.linter(parallel: false, cap: 1_000_000).lintPerNode(edited))
+    #expect(linter.lastFormChecksRun == linter.lastCheckedFormCount)
+    #expect(linter.lastCheckedFormCount > 3)
+  }
 }
