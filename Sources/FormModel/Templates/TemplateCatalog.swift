@@ -322,33 +322,68 @@ public enum TemplateCatalog {
   /// How many fields each family requires (`detect`'s tie-break), by family index in `all`.
   static let requiredFieldCounts = all.map { $0.requiredFields.count }
 
-  /// `normalizedLabel(_:).label` of the labels `detect` is given, remembered by bytes.
-  private static let detectionKeyMemo = ByteMemo<String>()
+  /// The clue lists of `detectionClues.keys` by position, and each key's position: `detect` counts a form's keys
+  /// by position (an `Int` set) instead of hashing the keys as `String`s.
+  static let detectionKeyPositions: (positions: [String: Int], clues: [[(family: Int, count: Int)]]) = {
+    let entries = Array(detectionClues.keys)
+    return (Dictionary(uniqueKeysWithValues: entries.enumerated().map { ($1.key, $0) }), entries.map(\.value))
+  }()
+
+  /// The position in `detectionKeyPositions` of `normalizedLabel(_:).label` of a label `detect` is given (nil for
+  /// an empty key or one no family names), remembered by bytes.
+  private static let detectionKeyMemo = ByteMemo<Int?>()
 
   /// The family that fits a form best: its title words (3 each), its own spelling of a field (the first label,
   /// 1 each) and its markers (1 each); a tie goes to the family that requires fewer fields, so that a form with
   /// nothing distinctive is not asked for fields its family may not have.
   public static func detect(labels: [String], title: String?) -> Template {
-    let keys = Set(
-      labels.map { label in detectionKeyMemo.value(for: label) { normalizedLabel(label).label } }.filter { !$0.isEmpty })
-    let squeezedTitle = title.map { Array(TextClean.squeezed($0).replacingFullWidthParentheses().utf8) } ?? []
-    var scores = [Int](repeating: 0, count: all.count)
-    for key in keys {
-      for clue in detectionClues.keys[key] ?? [] { scores[clue.family] += clue.count }
+    // Each distinct key counts once: keys equal as `String`s have one position (a key no family names scores 0).
+    var positions: [Int] = []
+    for label in labels {
+      let position = detectionKeyMemo.value(for: label) { () -> Int? in
+        let key = normalizedLabel(label).label
+        return key.isEmpty ? nil : detectionKeyPositions.positions[key]
+      }
+      if let position, !positions.contains(position) { positions.append(position) }
     }
-    var best = all[0]
+    var scores = [Int](repeating: 0, count: all.count)
+    for position in positions {
+      for clue in detectionKeyPositions.clues[position] { scores[clue.family] += clue.count }
+    }
+    let squeezedTitle = title.map { asciiParentheses(TextClean.squeezedBytes($0)) } ?? []
+    var best = 0
     var bestScore = (-1, 0)
-    for (family, template) in all.enumerated() {
+    for family in all.indices {
       // A byte search: on valid UTF-8 a match starts on a scalar boundary, and title words are whole CJK words.
-      let score = scores[family]
-        + 3 * detectionClues.titleWords[family].filter { TextClean.firstIndex(of: $0, in: squeezedTitle) != nil }.count
+      var score = scores[family]
+      for word in detectionClues.titleWords[family] where TextClean.firstIndex(of: word, in: squeezedTitle) != nil { score += 3 }
       let candidate = (score, -requiredFieldCounts[family])
       if candidate > bestScore {
-        best = template
+        best = family
         bestScore = candidate
       }
     }
-    return best
+    return all[best]
+  }
+
+  /// UTF-8 with full-width parentheses as ASCII ones: the bytes of `String.replacingFullWidthParentheses()`.
+  static func asciiParentheses(_ bytes: [UInt8]) -> [UInt8] {
+    guard bytes.contains(0xEF) else { return bytes }
+    var result: [UInt8] = []
+    result.reserveCapacity(bytes.count)
+    var index = 0
+    while index < bytes.count {
+      if bytes[index] == 0xEF && index + 2 < bytes.count && bytes[index + 1] == 0xBC
+        && (bytes[index + 2] == 0x88 || bytes[index + 2] == 0x89)
+      {
+        result.append(bytes[index + 2] == 0x88 ? 0x28 : 0x29)
+        index += 3
+      } else {
+        result.append(bytes[index])
+        index += 1
+      }
+    }
+    return result
   }
 }
 
