@@ -137,4 +137,21 @@ struct ByteTestTests {
       #expect(CostAnalysis.label(in: text, from: start, to: end).utf8.elementsEqual(reference(utf8, start, end).utf8), "\(text.debugDescription) \(start) \(end)")
     }
   }
+
+  @Test("Text without four digits in a row or 月 holds no date, period or deadline (the dates memo skips it)")
+  func datesNeedYearDigitsOrAMonth() {
+    let pieces = [
+      "2021", "202", "20", "1", "12", "１", "２０２１", "月", "年", "日", "号", "底", "份", "度", "-", "—", "至", "~", ".", " ", "前", "止",
+      "不晚于", "个", "工作日", "天", "内", "第", "十五", "%", "≥", "全年", "完成",
+    ]
+    var generator = SystemRandomNumberGenerator()
+    var skipped = 0
+    for _ in 0..<5_000 {
+      let text = (0..<Int.random(in: 0...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+      let reference = DateValue.scan(in: text).filter { if case .duration = $0.kind { false } else { true } }
+      #expect(DatesCells.dates(in: text) == reference, "\(text.debugDescription)")
+      if !DatesCells.mayHoldDates(text) { skipped += 1 }
+    }
+    #expect(skipped > 500)
+  }
 }

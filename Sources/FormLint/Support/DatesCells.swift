@@ -76,26 +76,16 @@ enum DatesCells {
     return header + indicatorCells(form)
   }
 
-  /// Whether `text` holds an ASCII or full-width digit. Every date, period and deadline `DateValue.scan` finds,
-  /// and every `YearMention`, starts with one; only durations (`十五天`) do without.
-  static func hasDigit(_ text: String) -> Bool {
-    TextClean.withBytes(text) { bytes in
-      var index = 0
-      while index < bytes.count {
-        let byte = bytes[index]
-        if byte >= 0x30 && byte <= 0x39 { return true }
-        // U+FF10…U+FF19 (full-width digits) are EF BC 90…99.
-        if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBC, bytes[index + 2] >= 0x90, bytes[index + 2] <= 0x99 {
-          return true
-        }
-        index += 1
-      }
-      return false
-    }
-  }
+  /// Whether `text` may hold a date, period or deadline (`DateParser`): each starts with a year or a compact
+  /// period, four to eight digits in a row (ASCII or full-width), or is read from a month written with the scalar
+  /// 月 (`12月31日前`, `1-12月`). Durations (`5个工作日`) need neither, and the dates rules never read them.
+  static func mayHoldDates(_ text: String) -> Bool { hasDigitRun(text, orMonth: true) }
 
   /// Whether `text` holds four digits in a row (ASCII or full-width), as every `YearMention` does.
-  static func hasYearDigits(_ text: String) -> Bool {
+  static func hasYearDigits(_ text: String) -> Bool { hasDigitRun(text, orMonth: false) }
+
+  /// Whether `text` holds four digits in a row (ASCII or full-width), or, if asked, the scalar 月 (E6 9C 88).
+  private static func hasDigitRun(_ text: String, orMonth: Bool) -> Bool {
     TextClean.withBytes(text) { bytes in
       var (index, run) = (0, 0)
       while index < bytes.count {
@@ -106,6 +96,8 @@ enum DatesCells {
         } else if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBC, bytes[index + 2] >= 0x90, bytes[index + 2] <= 0x99 {
           run += 1
           index += 3
+        } else if orMonth, byte == 0xE6, index + 2 < bytes.count, bytes[index + 1] == 0x9C, bytes[index + 2] == 0x88 {
+          return true
         } else {
           run = 0
           index += 1
@@ -118,7 +110,7 @@ enum DatesCells {
 
   /// The dates, periods and deadlines in `text` (durations left out: the dates rules never read them).
   static func dates(in text: String) -> [DateValue] {
-    guard hasDigit(text) else { return [] }
+    guard mayHoldDates(text) else { return [] }
     return DateValue.scan(in: text).filter {
       if case .duration = $0.kind { return false }
       return true
