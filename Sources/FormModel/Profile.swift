@@ -295,22 +295,23 @@ public enum TextClean {
 
   /// The UTF-8 range of `text` without leading and trailing whitespace (empty at the end for blank text).
   public static func trimmedRange(_ text: String) -> Range<Int> {
-    withBytes(text) { bytes in
-      var index = 0
-      var start = -1
-      var end = 0
-      while index < bytes.count {
-        let width = spaceWidth(bytes, at: index)
-        if width > 0 {
-          index += width
-          continue
-        }
-        if start < 0 { start = index }
-        index += scalarWidth(lead: bytes[index])
-        end = index
-      }
-      return start < 0 ? bytes.count..<bytes.count : start..<end
+    withBytes(text) { trimmedRange($0) }
+  }
+
+  /// `trimmedRange` of UTF-8 bytes: whitespace skipped from the start, then from the end scalar by scalar (a
+  /// scalar is whitespace when `spaceWidth` at its lead byte is its whole length); the middle is not read.
+  static func trimmedRange(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+    var start = 0
+    while start < bytes.count, case let width = spaceWidth(bytes, at: start), width > 0 { start += width }
+    guard start < bytes.count else { return bytes.count..<bytes.count }
+    var end = bytes.count
+    while end > start {
+      var lead = end - 1
+      while lead > start && bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+      guard spaceWidth(bytes, at: lead) == end - lead else { break }
+      end = lead
     }
+    return start..<end
   }
 
   /// Whether a (squeezed) cell text ends with 审核意见, the review block's labels (财政局审核意见 …): what
@@ -359,6 +360,8 @@ public enum TextClean {
     let byte = bytes[lead]
     if byte < 0x80 { return byte != 0x0D }
     if byte < 0xCC { return byte >= 0xC2 }
+    // Leads E5–E9 are U+5000–U+9FFF, all CJK ideographs (most of a form's text).
+    if byte >= 0xE5 && byte <= 0xE9 { return lead + 2 < bytes.count }
     guard byte >= 0xE0 && byte < 0xF0, lead + 2 < bytes.count else { return false }
     let value = (UInt32(byte & 0x0F) << 12) | (UInt32(bytes[lead + 1] & 0x3F) << 6) | UInt32(bytes[lead + 2] & 0x3F)
     switch value {
