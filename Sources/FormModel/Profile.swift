@@ -381,8 +381,20 @@ public enum TextClean {
   static func standsAlone(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     var index = 0
     while index < bytes.count {
+      let byte = bytes[index]
+      if byte < 0x80 {
+        guard byte != 0x0D else { return false }
+        index += 1
+        continue
+      }
+      // The common case first, as `standsAlone(_:at:)` answers it: U+4000–U+9FFF (lead bytes E4–E9) are CJK
+      // ideographs, all accepted but U+4DC0–U+4DFF (E4 B7 xx).
+      if byte >= 0xE4 && byte <= 0xE9 && index + 2 < bytes.count && (byte != 0xE4 || bytes[index + 1] != 0xB7) {
+        index += 3
+        continue
+      }
       guard standsAlone(bytes, at: index) else { return false }
-      index += scalarWidth(lead: bytes[index])
+      index += scalarWidth(lead: byte)
     }
     return true
   }

@@ -1,8 +1,8 @@
-import FormModel
 import Foundation
 import Testing
 
 @testable import FormLint
+@testable import FormModel
 
 /// The byte tests that stand in for `String` and `UTF8` work in the rules give the same answers.
 @Suite("Byte tests of the rules")
@@ -74,6 +74,13 @@ struct ByteTestTests {
       }
     }
     #expect(accepted > 30_000)
+    // The text loop's fast path for CJK answers as the scalar test does.
+    for value in UInt32(0)...0xFFFF {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      let text = String(scalar)
+      #expect(TextClean.scalarsStandAlone(text) == TextClean.withBytes(text) { TextClean.standsAlone($0, at: 0) }, "U+\(value)")
+    }
+    #expect(!TextClean.scalarsStandAlone("一\u{4DC0}") && TextClean.scalarsStandAlone("\u{4000}\u{4DBF}\u{4E00}\u{9FFF}a"))
     for text in ["\r\n", "e\u{301}", "\u{212B}", "\u{212A}", "\u{2126}", "\u{2329}", "\u{232A}", "\u{2ADC}", "\u{F961}"] {
       #expect(!TextClean.scalarsStandAlone(text), "\(text.debugDescription)")
     }
