@@ -62,4 +62,15 @@ import Testing
       #expect(TemplateCatalog.asciiParentheses(Array(text.utf8)) == Array(text.replacingFullWidthParentheses().utf8))
     }
   }
+
+  /// `computeRole` skips the dictionary for a key longer than every known one whose scalars stand alone: sound only
+  /// while every known key stands alone (so is NFC and equals a `String` only of its own bytes).
+  @Test func knownLabelKeysStandAlone() {
+    #expect(TemplateCatalog.roles.keys.allSatisfy(TextClean.scalarsStandAlone))
+    #expect(TemplateCatalog.longestRoleKey == TemplateCatalog.roles.keys.map(\.utf8.count).max())
+    let long = String(repeating: "示例", count: TemplateCatalog.longestRoleKey)
+    #expect(TemplateCatalog.role(ofLabel: long) == nil)
+    #expect(TemplateCatalog.role(ofLabel: "其中：" + long) == .field(.fundingPart))
+    for key in TemplateCatalog.roles.keys { #expect(TemplateCatalog.role(ofLabel: key) == TemplateCatalog.roles[key]) }
+  }
 }

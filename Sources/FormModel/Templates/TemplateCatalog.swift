@@ -205,9 +205,16 @@ public enum TemplateCatalog {
 
   private static func computeRole(ofLabel label: String) -> LabelRole? {
     let (key, isSubItem) = normalizedLabel(label)
-    if let role = roles[key] { return role }
+    // A key longer than every known one is none of them where its scalars stand alone: it is then NFC, as every
+    // known key is (`TemplateDetectionTests`), and equal NFC strings have equal bytes. Spares the `String` hash of
+    // a long value text (goal texts are too long to be remembered, so they are asked about in every form).
+    let unknown = key.utf8.count > longestRoleKey && TextClean.scalarsStandAlone(key)
+    if !unknown, let role = roles[key] { return role }
     return isSubItem && !key.isEmpty ? .field(.fundingPart) : nil
   }
+
+  /// The UTF-8 length of the longest key of `roles`.
+  static let longestRoleKey = roles.keys.map(\.utf8.count).max() ?? 0
 
   /// A label with whitespace, a leading `★`/`其中：`, a trailing `：`, parenthesised notes (`（万元）`,
   /// `(2019年--2021年)`) and 及代码/及编码 removed. `isSubItem` tells whether it started with 其中.
