@@ -232,6 +232,13 @@ public enum TextClean {
 
   /// `firstIndex(of:in:from:)` on a buffer.
   public static func firstIndex(of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+    needle.withUnsafeBufferPointer { firstIndex(of: $0, in: bytes, from: start) }
+  }
+
+  /// `firstIndex(of:in:from:)` with the needle in a buffer (a word's own UTF-8: no array built per search).
+  public static func firstIndex(
+    of needle: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0
+  ) -> Int? {
     guard let first = needle.first, bytes.count >= needle.count else { return nil }
     var index = max(start, 0)
     let last = bytes.count - needle.count
@@ -251,8 +258,7 @@ public enum TextClean {
 
   /// Whether `text` contains `word`, by UTF-8 byte search (no Foundation bridging, no copy of `text`).
   public static func contains(_ text: String, _ word: String) -> Bool {
-    let needle = Array(word.utf8)
-    return withBytes(text) { firstIndex(of: needle, in: $0) != nil }
+    withBytes(word) { needle in withBytes(text) { firstIndex(of: needle, in: $0) != nil } }
   }
 
   /// The text without leading and trailing whitespace. A text with none is returned as it is (no copy).

@@ -161,4 +161,16 @@ struct ByteTestTests {
     }
     #expect(skipped > 500)
   }
+
+  @Test("The growth-word pass finds what a search for each word finds")
+  func growthWords() {
+    #expect(PercentOutOfRangeRule.growthWords.allSatisfy { $0.count == 2 && $0.utf8.count == 6 })
+    let pieces = ["增", "长", "增长", "增幅", "提", "高", "提升", "速", "率", "a", "加", "\u{589E}\u{0301}", "幅度"]
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<5_000 {
+      let name = (0..<Int.random(in: 0...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+      let found = TextClean.withBytes(name) { PercentOutOfRangeRule.containsGrowthWord($0) }
+      #expect(found == PercentOutOfRangeRule.growthWords.contains { TextClean.contains(name, $0) }, "\(name.debugDescription)")
+    }
+  }
 }

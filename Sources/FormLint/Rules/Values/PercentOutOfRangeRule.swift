@@ -33,7 +33,9 @@ struct PercentOutOfRangeRule: Rule {
   static let rateSuffixes = ["率", "度", "比例", "占比"]
   /// Growth may exceed 100%: `增长率 150%` is a fine target.
   static let growthWords = ["增长", "增幅", "增速", "增加", "提高", "提升"]
-  private static let growthNeedles = growthWords.map { Array($0.utf8) }
+  /// Every growth word is 增 or 提 and one more character: the words as (first, second) UTF-8 pairs.
+  private static let growthPairs = growthWords.map { word in (Array(String(word.first!).utf8), Array(String(word.last!).utf8)) }
+  private static let growthLeads = Array(Set(growthPairs.map { $0.0[0] }))
 
   func check(form context: FormContext) -> [Diagnostic] {
     ValuesCells.filledValues(context, where: Self.isShare).compactMap { value in
@@ -64,9 +66,21 @@ struct PercentOutOfRangeRule: Rule {
   /// Rates and satisfactions, not growth figures.
   static func isShare(_ row: IndicatorRow) -> Bool {
     let name = row.name?.trimmed ?? ""
-    let isGrowth = TextClean.withBytes(name) { bytes in growthNeedles.contains { TextClean.firstIndex(of: $0, in: bytes) != nil } }
+    let isGrowth = TextClean.withBytes(name) { bytes in Self.containsGrowthWord(bytes) }
     if isGrowth { return false }
     return ValuesCells.isSatisfactionRow(row) || CategoryRole.mentions(name, .satisfaction) || ValuesCells.nameEnds(name, in: rateSuffixes)
+  }
+
+  /// Whether the bytes hold one of `growthWords` (one pass: each word is two three-byte scalars).
+  static func containsGrowthWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard bytes.count >= 6 else { return false }
+    func matches(_ word: [UInt8], at index: Int) -> Bool {
+      bytes[index] == word[0] && bytes[index + 1] == word[1] && bytes[index + 2] == word[2]
+    }
+    for index in 0...(bytes.count - 6) where growthLeads.contains(bytes[index]) {
+      for (first, second) in growthPairs where matches(first, at: index) && matches(second, at: index + 3) { return true }
+    }
+    return false
   }
 
   /// `≥NN%` for a cell that reads `2NN%` (or `2100%`) where NN is a plausible target (50–100), since `≥` is often
