@@ -173,4 +173,15 @@ struct ByteTestTests {
       #expect(found == PercentOutOfRangeRule.growthWords.contains { TextClean.contains(name, $0) }, "\(name.debugDescription)")
     }
   }
+
+  @Test("Names are shortened for messages as by counting characters")
+  func shortNames() {
+    let pieces = ["率", "合格", "a", "ab", "é", "e\u{301}", "\r\n", "（", "１２", "\u{3000}", "服务对象满意度"]
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<5_000 {
+      let name = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+      let reference = name.count > 20 ? String(name.prefix(20)) + "…" : name
+      #expect(ValuesCells.short(name).utf8.elementsEqual(reference.utf8), "\(name.debugDescription)")
+    }
+  }
 }

@@ -85,7 +85,19 @@ enum ValuesCells {
 
   /// A name cut to at most 20 characters with `…`.
   static func short(_ name: String) -> String {
-    name.count > 20 ? String(name.prefix(20)) + "…" : name
+    // No more bytes than 20 is no more characters than 20. Where the scalars stand alone, characters are scalars:
+    // the first 20 end where the 21st scalar's lead byte is (counting characters broke graphemes: 3,600 a name).
+    if name.utf8.count <= 20 { return name }
+    guard TextClean.scalarsStandAlone(name) else { return name.count > 20 ? String(name.prefix(20)) + "…" : name }
+    return TextClean.withBytes(name) { bytes in
+      var (index, scalars) = (0, 0)
+      while index < bytes.count {
+        if scalars == 20 { return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<index]), as: UTF8.self) + "…" }
+        scalars += 1
+        index += TextClean.scalarWidth(lead: bytes[index])
+      }
+      return name
+    }
   }
 
   /// The trimmed value text for messages.
