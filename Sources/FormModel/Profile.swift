@@ -1,3 +1,5 @@
+import Foundation
+
 /// An indicator taxonomy: the 一级/二级 categories a form is checked against, and the header labels.
 ///
 /// Labels and categories live here, not as literals in rules. See RULES.md ("profile").
@@ -239,18 +241,20 @@ public enum TextClean {
   public static func firstIndex(
     of needle: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0
   ) -> Int? {
-    guard let first = needle.first, bytes.count >= needle.count else { return nil }
+    guard let first = needle.first, bytes.count >= needle.count, let base = bytes.baseAddress else { return nil }
     var index = max(start, 0)
     let last = bytes.count - needle.count
     while index <= last {
-      if bytes[index] == first {
-        var matched = true
-        for offset in 1..<needle.count where bytes[index + offset] != needle[offset] {
-          matched = false
-          break
-        }
-        if matched { return index }
+      // The C library's `memchr` finds the next candidate first byte (vectorised; a byte loop was ~4 instructions
+      // a byte, and every cell of every row is searched for the 一级 heading).
+      guard let found = memchr(base + index, Int32(first), last - index + 1) else { return nil }
+      index = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+      var matched = true
+      for offset in 1..<needle.count where bytes[index + offset] != needle[offset] {
+        matched = false
+        break
       }
+      if matched { return index }
       index += 1
     }
     return nil

@@ -56,4 +56,18 @@ import Testing
     }
     #expect(!TextClean.scalarsStandAlone("\u{4DC0}"))
   }
+
+  @Test func firstIndexIsTheFirstMatch() {
+    var generator = SeededGenerator(seed: 0xF125)
+    let alphabet: [UInt8] = [0xE4, 0xB8, 0x80, 0xE7, 0xBA, 0xA7, 0x20, 0x41]
+    for _ in 0..<4000 {
+      let bytes = (0..<Int(generator.next() % 40)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+      let needle = (0..<Int(generator.next() % 4)).map { _ in alphabet[Int(generator.next() % 3)] }
+      let start = Int(generator.next() % 45) - 2
+      let expected = needle.isEmpty || bytes.count < needle.count ? nil
+        : (max(start, 0)..<max(max(start, 0), bytes.count - needle.count + 1)).first { bytes[$0..<($0 + needle.count)].elementsEqual(needle) }
+      #expect(TextClean.firstIndex(of: needle, in: bytes, from: start) == expected, "\(bytes) \(needle) \(start)")
+    }
+    #expect(TextClean.firstIndex(of: Array("一级".utf8), in: Array("指标一级指标".utf8)) == 6)
+  }
 }
