@@ -256,7 +256,8 @@ public final class Linter {
     for index in nodes.indices {
       var extra: [Diagnostic] = []
       if summaryIndex < summaryNodes.count && summaryNodes[summaryIndex] == index {
-        extra = documentFindings[summaryIndex] ?? []
+        // (Most documents have no document findings: no hashing of every form's index then.)
+        if !documentFindings.isEmpty { extra = documentFindings[summaryIndex] ?? [] }
         summaryIndex += 1
       }
       if extra.isEmpty {
@@ -272,14 +273,15 @@ public final class Linter {
     lastNodes = nodes
     lastEntries = entries
     lastSummaryNodes = summaryNodes
-    return capped(result, tree: tree, entries: entries)
+    cap(&result, tree: tree, entries: entries)
+    return result
   }
 
   /// The first `maximumFindings` findings in document order; `lastTruncation` says where reporting stopped.
-  private func capped(_ perNode: [[Diagnostic]], tree: SyntaxTree, entries: [CachedForm]) -> [[Diagnostic]] {
+  /// (In place: a copy of the list, to replace one node's findings, retained and released every node's array.)
+  private func cap(_ result: inout [[Diagnostic]], tree: SyntaxTree, entries: [CachedForm]) {
     lastTruncation = entries.indices.first { !entries[$0].isComplete }.map { tree.nodeStarts[$0] }
     var remaining = maximumFindings
-    var result = perNode
     for index in result.indices {
       if result[index].count <= remaining {
         remaining -= result[index].count
@@ -290,7 +292,6 @@ public final class Linter {
       result[index] = Array(result[index].prefix(remaining))
       remaining = 0
     }
-    return result
   }
 
   static func documentOrder(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
