@@ -47,33 +47,36 @@ struct DatedCell {
 /// Cells of a form where the dates rules look for years and dates.
 enum DatesCells {
   /// 本年度绩效目标 and every indicator row's 三级/指标值/绩效标准 (JX401's scope).
-  static func yearCells(_ form: Form) -> [DatedCell] {
+  /// (Only the cells `keep` accepts: a rule that reads nothing in a cell without four digits passes that test, so
+  /// that the list is not built and copied for every cell.)
+  static func yearCells(_ form: Form, where keep: (CellText) -> Bool = { _ in true }) -> [DatedCell] {
     // The annual goal, or the only goal (总体目标); never the 中期 goal, whose years span the period.
     let annual = HeaderField.annualGoal.satisfiedBy.lazy.compactMap { form.value($0) }.first
-    let goal = annual.map { DatedCell(cell: $0, role: .annualGoal) }
+    let goal = annual.flatMap { keep($0) ? DatedCell(cell: $0, role: .annualGoal) : nil }
     // Of a table with 中期 and 年度 value columns, only the annual readings (RULES.md "Templates").
-    return [goal].compactMap { $0 } + indicatorCells(form, annualOnly: true)
+    return [goal].compactMap { $0 } + indicatorCells(form, annualOnly: true, where: keep)
   }
 
-  /// The indicator rows' 三级, 指标值 and 绩效标准 cells (of the annual value columns only, if asked).
-  static func indicatorCells(_ form: Form, annualOnly: Bool = false) -> [DatedCell] {
+  /// The indicator rows' 三级, 指标值 and 绩效标准 cells (of the annual value columns only, if asked) that `keep`
+  /// accepts.
+  static func indicatorCells(_ form: Form, annualOnly: Bool = false, where keep: (CellText) -> Bool = { _ in true }) -> [DatedCell] {
     var cells: [DatedCell] = []
-    cells.reserveCapacity(form.indicators.count * 3)
     for row in form.indicators where !annualOnly || row.isAnnual {
-      if let name = row.name { cells.append(DatedCell(cell: name, role: .indicatorName(row.name))) }
-      if let value = row.value { cells.append(DatedCell(cell: value, role: .indicatorValue(row.name))) }
-      if let standard = row.standard { cells.append(DatedCell(cell: standard, role: .indicatorStandard(row.name))) }
+      let name = row.name
+      if let name, keep(name) { cells.append(DatedCell(cell: name, role: .indicatorName(name))) }
+      if let value = row.value, keep(value) { cells.append(DatedCell(cell: value, role: .indicatorValue(name))) }
+      if let standard = row.standard, keep(standard) { cells.append(DatedCell(cell: standard, role: .indicatorStandard(name))) }
     }
     return cells
   }
 
-  /// The header's dated fields (实施期, both goals) and the indicator cells (JX402's scope).
-  static func dateCells(_ form: Form) -> [DatedCell] {
+  /// The header's dated fields (实施期, both goals) and the indicator cells (JX402's scope) that `keep` accepts.
+  static func dateCells(_ form: Form, where keep: (CellText) -> Bool = { _ in true }) -> [DatedCell] {
     let fields: [HeaderField] = [.implementationPeriod, .periodGoal, .annualGoal]
     let header = fields.compactMap { field in
-      form.value(field).map { DatedCell(cell: $0, role: .header(field, label: form.template.label(for: field))) }
+      form.value(field).flatMap { keep($0) ? DatedCell(cell: $0, role: .header(field, label: form.template.label(for: field))) : nil }
     }
-    return header + indicatorCells(form)
+    return header + indicatorCells(form, where: keep)
   }
 
   /// Whether `text` may hold a date, period or deadline (`DateParser`): each starts with a year or a compact

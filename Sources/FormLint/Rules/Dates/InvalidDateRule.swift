@@ -24,7 +24,8 @@ struct InvalidDateRule: Rule {
   static let moneyUnits: Set<Unicode.Scalar> = ["元", "万", "萬", "千", "亿", "億"]
 
   func check(form context: FormContext) -> [Diagnostic] {
-    DatesCells.dateCells(context.form).flatMap { dated -> [Diagnostic] in
+    // A cell the dates memo would not scan holds no date (`DatesCells.mayHoldDates`).
+    DatesCells.dateCells(context.form, where: { DatesCells.mayHoldDates($0.text) }).flatMap { dated -> [Diagnostic] in
       context.dates(in: dated.cell).compactMap { value in
         guard !value.problems.isEmpty else { return nil }
         let after = dated.text(value.range.upperBound..<dated.cell.text.utf8.count).unicodeScalars.first

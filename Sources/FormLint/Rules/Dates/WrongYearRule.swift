@@ -34,9 +34,8 @@ struct WrongYearRule: Rule {
 
   func check(form context: FormContext) -> [Diagnostic] {
     guard let formYear = context.form.year else { return [] }
-    return DatesCells.yearCells(context.form).flatMap { dated -> [Diagnostic] in
-      // Every finding is a year mention, and every year mention is four digits in a row.
-      guard DatesCells.hasYearDigits(dated.cell.text) else { return [] }
+    // Every finding is a year mention, and every year mention is four digits in a row.
+    return DatesCells.yearCells(context.form, where: { DatesCells.hasYearDigits($0.text) }).flatMap { dated -> [Diagnostic] in
       // A period that spans the form year (`2021.7-2022.6`) names other years rightly.
       let spanning = context.dates(in: dated.cell).filter {
         if case .period = $0.kind { return $0.includes(year: formYear) }
