@@ -69,8 +69,11 @@ public enum Headings {
     scalars = scalars.dropFirst(2)
     let before = scalars
     skipAnnexNumber(&scalars)
-    var number = String.UnicodeScalarView(before[..<scalars.startIndex])
-    number = String.UnicodeScalarView(number.filter { !isBlank($0) && $0 != ":" && $0 != "：" })
+    // One pass, capacity reserved once (two views and a filtered array were built per annex line).
+    var number = String.UnicodeScalarView()
+    let kept = before[..<scalars.startIndex]
+    number.reserveCapacity(text.utf8.count)
+    for scalar in kept where !isBlank(scalar) && scalar != ":" && scalar != "：" { number.append(scalar) }
     return String(number)
   }
 

@@ -50,6 +50,8 @@ import Testing
     #expect(Headings.annexNumber("附表 2：") == "2")
     #expect(Headings.annexNumber("附件") == "")
     #expect(Headings.annexNumber("附件2：2021年项目支出绩效目标表") == "2")
+    #expect(Headings.annexNumber("  附件 ５－１ ：  标题") == "５－１")
+    #expect(Headings.annexNumber("附件\u{3000}一\u{3000}：") == "一")
   }
 
   @Test func byteAndStringClassifiersAgree() {
