@@ -47,7 +47,14 @@ struct TemplatePlaceholderRule: Rule {
   func check(form context: FormContext) -> [Diagnostic] {
     let form = context.form
     let superiorFunds = form.value(.superiorFunds)
-    let cells = form.header.compactMap(\.value) + form.indicators.flatMap { [$0.name, $0.value, $0.standard].compactMap { $0 } }
+    // Header values, then each row's 三级, 指标值 and 绩效标准, appended in place (no array per row).
+    var cells = form.header.compactMap(\.value)
+    cells.reserveCapacity(cells.count + form.indicators.count * 3)
+    for row in form.indicators {
+      if let name = row.name { cells.append(name) }
+      if let value = row.value { cells.append(value) }
+      if let standard = row.standard { cells.append(standard) }
+    }
     var findings: [Diagnostic] = []
     for cell in cells {
       let hints = Self.hints(in: cell.text)
