@@ -40,17 +40,25 @@ extension JSONValue {
   private static let hexDigits = Array("0123456789abcdef".utf8)
 
   /// Appends `string` as a JSON string literal (quotes and escapes included). Runs of bytes that need no escape
-  /// (all but `"`, `\` and control characters) are copied at once.
+  /// (all but `"`, `\` and control characters) are copied at once, found eight bytes at a time.
   public static func writeString(_ string: String, into output: inout [UInt8]) {
     output.append(UInt8(ascii: "\""))
     var string = string
     string.withUTF8 { utf8 in
       var start = 0
-      for index in 0..<utf8.count {
+      var index = 0
+      while index < utf8.count {
+        if index + 8 <= utf8.count, let base = utf8.baseAddress,
+          !mayNeedEscape(UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: UInt64.self))
+        {
+          index += 8
+          continue
+        }
         let byte = utf8[index]
+        index += 1
         guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-        if start < index { output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index])) }
-        start = index + 1
+        if start < index - 1 { output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<(index - 1)])) }
+        start = index
         switch byte {
         case UInt8(ascii: "\""): output.append(contentsOf: #"\""#.utf8)
         case UInt8(ascii: "\\"): output.append(contentsOf: #"\\"#.utf8)
@@ -66,5 +74,17 @@ extension JSONValue {
       if start < utf8.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...])) }
     }
     output.append(UInt8(ascii: "\""))
+  }
+
+  /// Whether one of eight bytes is below 0x20, `"` or `\` (false means none is; the borrows of the subtractions can
+  /// only mark bytes above a byte that matches, so the answer is exact for the word as a whole).
+  @inline(__always)
+  static func mayNeedEscape(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let high: UInt64 = 0x8080_8080_8080_8080
+    let quote = word ^ (ones &* 0x22)
+    let backslash = word ^ (ones &* 0x5C)
+    let below = (word &- ones &* 0x20) & ~word
+    return (below | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)) & high != 0
   }
 }

@@ -95,3 +95,46 @@ func parse(_ text: String) throws -> JSONValue {
     #expect(RequestID.int(3).description == "3" && RequestID.string("a").description == "\"a\"")
   }
 }
+
+/// `writeString` skips eight bytes at a time that need no escape: the same bytes as escaping byte by byte.
+@Suite struct WriteStringTests {
+  @Test func wordsAtATimeAreBytesOneByOne() {
+    var state: UInt64 = 0x5EED_4A53
+    func next() -> UInt64 {
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var mixed = state
+      mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      return mixed ^ (mixed >> 27)
+    }
+    let pieces = ["a", "\"", "\\", "\n", "\r", "\t", "\u{0}", "\u{1F}", " ", "~", "\u{7F}", "普法", "é", "\u{1F600}", "/"]
+    for _ in 0..<5_000 {
+      let text = (0..<Int(next() % 40)).map { _ in pieces[Int(next() % UInt64(pieces.count))] }.joined()
+      var written: [UInt8] = []
+      JSONValue.writeString(text, into: &written)
+      #expect(written == WriteStringTests.escaped(text), "\(text.debugDescription)")
+    }
+    for byte in UInt8(0)...UInt8(127) {
+      let text = String(decoding: [UInt8](repeating: 0x61, count: 11) + [byte] + [UInt8](repeating: 0x62, count: 9), as: UTF8.self)
+      var written: [UInt8] = []
+      JSONValue.writeString(text, into: &written)
+      #expect(written == WriteStringTests.escaped(text), "byte \(byte)")
+    }
+  }
+
+  /// The escaping byte by byte, as `writeString` did it before it read words.
+  static func escaped(_ text: String) -> [UInt8] {
+    var output: [UInt8] = [UInt8(ascii: "\"")]
+    for byte in text.utf8 {
+      switch byte {
+      case UInt8(ascii: "\""): output += Array(#"\""#.utf8)
+      case UInt8(ascii: "\\"): output += Array(#"\\"#.utf8)
+      case 0x0A: output += Array(#"\n"#.utf8)
+      case 0x0D: output += Array(#"\r"#.utf8)
+      case 0x09: output += Array(#"\t"#.utf8)
+      case ..<0x20: output += Array(String(format: "\\u%04x", byte).utf8)
+      default: output.append(byte)
+      }
+    }
+    return output + [UInt8(ascii: "\"")]
+  }
+}
