@@ -25,14 +25,17 @@ struct NotApplicableRowRule: Rule {
       // The row's filled cells, in order, must all be marks (no arrays built: this runs for every row).
       var first: CellText?
       var allMarks = true
-      for cell in [row.name, row.value, row.standard] {
-        guard let cell, !cell.isBlank else { continue }
+      // Whether to go on after `cell`: not after a filled cell that is no mark.
+      func visit(_ cell: CellText?) -> Bool {
+        guard let cell, !cell.isBlank else { return true }
         if first == nil { first = cell }
         if !IndicatorRow.isNotApplicable(cell.text) {
           allMarks = false
-          break
+          return false
         }
+        return true
       }
+      _ = visit(row.name) && visit(row.value) && visit(row.standard)
       guard let first, allMarks else { continue }
       let message = LocalizedText(
         zh: "“\(row.categoryText)”整行填“/”，标为不适用", en: "The “\(row.categoryText)” row is marked “/” throughout: not applicable")
